@@ -1,0 +1,212 @@
+package main
+
+import (
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"strings"
+	"time"
+
+	"github.com/spf13/cobra"
+
+	"pathway/crypt"
+	"pathway/locales"
+	"pathway/plan"
+)
+
+// app is one run of pathway: its streams, its settings and its language.
+type app struct {
+	stdin          io.Reader
+	stdout, stderr io.Writer
+	getenv         func(string) string
+	now            func() time.Time
+
+	loc *locales.Locale
+
+	// Flags shared by every command.
+	vaultDir       string
+	passphraseFile string
+	identityFile   string
+	lang           string
+}
+
+// userError is an error already worded for the person.
+type userError struct {
+	msg  string
+	code int
+}
+
+func (e *userError) Error() string { return e.msg }
+
+// fail returns an error worded by the message id, exit code 1.
+func (a *app) fail(id string, kv ...any) error {
+	return &userError{msg: a.loc.T(id, kv...), code: 1}
+}
+
+func (a *app) run(args []string) int {
+	// The language must be known before the commands are built, since
+	// their help is translated: read --lang from the arguments first.
+	a.lang = langFlag(args)
+	tag, err := locales.Detect(a.lang, "", a.getenv)
+	if err != nil {
+		a.loc = locales.English()
+		fmt.Fprintln(a.stderr, a.loc.T("error.prefix"), a.loc.T("error.lang", "Lang", a.lang, "Available", strings.Join(locales.Available(), ", ")))
+		return 2
+	}
+	a.loc, _ = locales.Get(tag)
+
+	root := a.rootCommand()
+	root.SetArgs(args)
+	root.SetIn(a.stdin)
+	root.SetOut(a.stdout)
+	root.SetErr(a.stderr)
+	err = root.Execute()
+	if err == nil {
+		return 0
+	}
+	var ue *userError
+	if errors.As(err, &ue) {
+		fmt.Fprintln(a.stderr, a.loc.T("error.prefix"), ue.msg)
+		return ue.code
+	}
+	// What is left are cobra's own errors about the command line.
+	fmt.Fprintln(a.stderr, a.loc.T("error.prefix"), a.loc.T("error.flag", "Detail", plan.CleanLine(err.Error())))
+	return 2
+}
+
+// langFlag finds the value of --lang in args without parsing the rest.
+func langFlag(args []string) string {
+	for i, arg := range args {
+		if arg == "--" {
+			break
+		}
+		if v, ok := strings.CutPrefix(arg, "--lang="); ok {
+			return v
+		}
+		if arg == "--lang" && i+1 < len(args) {
+			return args[i+1]
+		}
+	}
+	return ""
+}
+
+func (a *app) rootCommand() *cobra.Command {
+	T := a.loc.T
+	root := &cobra.Command{
+		Use:           "pathway",
+		Short:         T("app.short"),
+		Long:          T("app.long"),
+		Version:       version,
+		SilenceErrors: true,
+		SilenceUsage:  true,
+	}
+	root.SetVersionTemplate(T("app.version", "Version", version, "Format", plan.Format) + "\n")
+	pf := root.PersistentFlags()
+	pf.StringVar(&a.vaultDir, "vault", "", T("flag.vault"))
+	pf.StringVar(&a.passphraseFile, "passphrase-file", "", T("flag.passphrase-file"))
+	pf.StringVar(&a.identityFile, "identity", "", T("flag.identity"))
+	pf.StringVar(&a.lang, "lang", a.lang, T("flag.lang"))
+	root.Flags().BoolP("version", "v", false, T("flag.version"))
+	root.SetFlagErrorFunc(func(c *cobra.Command, err error) error { return err })
+
+	root.AddCommand(
+		a.importCommand(),
+		a.exportCommand(),
+		a.showCommand(),
+		a.passphraseCommand(),
+		a.wipeCommand(),
+	)
+	a.localizeHelp(root)
+	return root
+}
+
+// localizeHelp gives every command a translated --help flag.
+func (a *app) localizeHelp(c *cobra.Command) {
+	c.Flags().BoolP("help", "h", false, a.loc.T("flag.help"))
+	for _, sub := range c.Commands() {
+		a.localizeHelp(sub)
+	}
+}
+
+// exactArgs is cobra.ExactArgs with a translated message.
+func (a *app) exactArgs(n int) cobra.PositionalArgs {
+	return func(cmd *cobra.Command, args []string) error {
+		if len(args) != n {
+			return &userError{msg: a.loc.T("error.args", "Want", n, "Got", len(args)), code: 2}
+		}
+		return nil
+	}
+}
+
+// vault returns the vault the person chose: --vault, then PATHWAY_VAULT,
+// then pathway's folder in the user's configuration folder.
+func (a *app) vault() (*crypt.Vault, error) {
+	dir := a.vaultDir
+	if dir == "" {
+		dir = a.getenv("PATHWAY_VAULT")
+	}
+	if dir == "" {
+		base, err := os.UserConfigDir()
+		if err != nil {
+			return nil, a.fail("error.crypt.io", "Dir", "~", "Detail", err.Error())
+		}
+		dir = filepath.Join(base, "pathway")
+	}
+	v, err := crypt.At(dir)
+	if err != nil {
+		return nil, a.describe(err, dir, "")
+	}
+	return v, nil
+}
+
+// describe turns an error of crypt or plan into a message for the person.
+func (a *app) describe(err error, dir, path string) error {
+	var ue *userError
+	if errors.As(err, &ue) {
+		return ue
+	}
+	var pe *plan.Error
+	if errors.As(err, &pe) {
+		return &userError{msg: a.planMessage(pe), code: 1}
+	}
+	if path == "" {
+		path = filepath.Join(dir, crypt.CurrentName)
+	}
+	for _, c := range []struct {
+		err error
+		id  string
+	}{
+		{crypt.ErrWrongPassphrase, "error.crypt.wrong-passphrase"},
+		{crypt.ErrWrongIdentity, "error.crypt.wrong-identity"},
+		{crypt.ErrNeedsIdentity, "error.crypt.needs-identity"},
+		{crypt.ErrNeedsPassphrase, "error.crypt.needs-passphrase"},
+		{crypt.ErrNotAge, "error.crypt.not-age"},
+		{crypt.ErrTruncated, "error.crypt.truncated"},
+		{crypt.ErrDamaged, "error.crypt.damaged"},
+		{crypt.ErrTooBig, "error.crypt.too-big"},
+		{crypt.ErrNoVault, "error.crypt.no-vault"},
+		{crypt.ErrLocked, "error.crypt.locked"},
+		{crypt.ErrUnsafe, "error.crypt.unsafe"},
+		{crypt.ErrNotDir, "error.crypt.not-dir"},
+		{crypt.ErrEmptyPassphrase, "error.passphrase-empty"},
+	} {
+		if errors.Is(err, c.err) {
+			return a.fail(c.id, "Dir", dir, "Path", path)
+		}
+	}
+	return a.fail("error.crypt.io", "Dir", dir, "Detail", plan.CleanLine(err.Error()))
+}
+
+// planMessage words a problem found in a binder.
+func (a *app) planMessage(e *plan.Error) string {
+	msg := a.loc.T("error.plan."+e.Code, "Value", e.Value, "Limit", e.Limit)
+	if e.Field != "" {
+		msg = a.loc.T("error.plan.at", "Message", msg, "Field", e.Field)
+	}
+	if e.Line > 0 {
+		msg = a.loc.T("error.plan.line", "Message", msg, "Line", e.Line)
+	}
+	return msg
+}

@@ -1,0 +1,178 @@
+package main
+
+import (
+	"bytes"
+	"fmt"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"runtime"
+	"strconv"
+	"strings"
+	"sync"
+	"testing"
+
+	"github.com/rogpeppe/go-internal/testscript"
+
+	"pathway/crypt"
+)
+
+func TestMain(m *testing.M) {
+	// A low work factor keeps the tests fast, as age's own tests do. It is
+	// set here, in test code: the shipped binary has no way to change it.
+	crypt.ScryptWorkFactor = 10
+	testscript.Main(m, map[string]func(){
+		"pathway": func() { os.Exit(run(os.Args[1:], os.Stdin, os.Stdout, os.Stderr)) },
+	})
+}
+
+// ciMode reports whether tests run under CI, where a missing tool is a
+// failure rather than a reason to skip.
+func ciMode() bool { return os.Getenv("CI") == "true" }
+
+// needTool finds a command on PATH, or skips (fails under CI).
+func needTool(t testing.TB, name string) string {
+	t.Helper()
+	p, err := exec.LookPath(name)
+	if err != nil {
+		if ciMode() {
+			t.Fatalf("%s is not installed, and CI=true requires it (.ci/run installs it)", name)
+		}
+		t.Skipf("%s is not installed", name)
+	}
+	return p
+}
+
+var (
+	ageOnce sync.Once
+	ageDir  string
+	ageErr  error
+)
+
+// ageCommand builds the real age command, at the version go.mod pins, once
+// per test run, and returns the folder that holds it.
+func ageCommand(t testing.TB) string {
+	t.Helper()
+	ageOnce.Do(func() {
+		ageDir, ageErr = os.MkdirTemp("", "pathway-age-")
+		if ageErr != nil {
+			return
+		}
+		for _, name := range []string{"age", "age-keygen"} {
+			cmd := exec.Command("go", "build", "-o", filepath.Join(ageDir, name), "filippo.io/age/cmd/"+name)
+			if out, err := cmd.CombinedOutput(); err != nil {
+				ageErr = fmt.Errorf("building %s: %v\n%s", name, err, out)
+				return
+			}
+		}
+	})
+	if ageErr != nil {
+		t.Fatal(ageErr)
+	}
+	return ageDir
+}
+
+var held sync.Map // vault dir → *crypt.Vault locked by the test process
+
+func TestScripts(t *testing.T) {
+	ageDir := ageCommand(t)
+	if runtime.GOOS != "windows" {
+		needTool(t, "sh")
+	}
+	testscript.Run(t, testscript.Params{
+		Dir:                 "testdata/script",
+		RequireExplicitExec: true,
+		Setup: func(e *testscript.Env) error {
+			e.Setenv("PATH", ageDir+string(os.PathListSeparator)+e.Getenv("PATH"))
+			e.Setenv("HOME", filepath.Join(e.WorkDir, "home"))
+			e.Setenv("XDG_CONFIG_HOME", filepath.Join(e.WorkDir, "home", ".config"))
+			e.Setenv("PATHWAY_VAULT", filepath.Join(e.WorkDir, "vault"))
+			e.Setenv("LANG", "")
+			e.Setenv("LC_ALL", "")
+			e.Setenv("LC_MESSAGES", "")
+			sample, err := os.ReadFile(filepath.Join("..", "..", "testdata", "sample-binder.json"))
+			if err != nil {
+				return err
+			}
+			return os.WriteFile(filepath.Join(e.WorkDir, "sample.json"), sample, 0o644)
+		},
+		Cmds: map[string]func(ts *testscript.TestScript, neg bool, args []string){
+			// lockvault DIR: the test process takes the vault's lock, as a
+			// second pathway would. unlockvault DIR lets it go.
+			"lockvault": func(ts *testscript.TestScript, neg bool, args []string) {
+				v, err := crypt.At(ts.MkAbs(args[0]))
+				ts.Check(err)
+				ts.Check(v.Lock())
+				held.Store(ts.MkAbs(args[0]), v)
+			},
+			"unlockvault": func(ts *testscript.TestScript, neg bool, args []string) {
+				if v, ok := held.LoadAndDelete(ts.MkAbs(args[0])); ok {
+					v.(*crypt.Vault).Unlock()
+				}
+			},
+			// truncate FILE N: cut FILE to N bytes.
+			"truncate": func(ts *testscript.TestScript, neg bool, args []string) {
+				n, err := strconv.ParseInt(args[1], 10, 64)
+				ts.Check(err)
+				ts.Check(os.Truncate(ts.MkAbs(args[0]), n))
+			},
+			// flipbyte FILE OFFSET: change one byte; a negative offset
+			// counts from the end, and @TEXT means 5 bytes after TEXT.
+			"flipbyte": func(ts *testscript.TestScript, neg bool, args []string) {
+				p := ts.MkAbs(args[0])
+				b, err := os.ReadFile(p)
+				ts.Check(err)
+				var off int
+				if at, ok := strings.CutPrefix(args[1], "@"); ok {
+					off = bytes.Index(b, []byte(at)) + 5
+				} else {
+					off, err = strconv.Atoi(args[1])
+					ts.Check(err)
+				}
+				if off < 0 {
+					off += len(b)
+				}
+				b[off] ^= 0x01
+				ts.Check(os.WriteFile(p, b, 0o600))
+			},
+			// bigfile FILE N: write N bytes of JSON-looking text.
+			"bigfile": func(ts *testscript.TestScript, neg bool, args []string) {
+				n, err := strconv.Atoi(args[1])
+				ts.Check(err)
+				b := make([]byte, n)
+				for i := range b {
+					b[i] = ' '
+				}
+				copy(b, `{"format": 1, "contacts": [], "plans": []}`)
+				ts.Check(os.WriteFile(ts.MkAbs(args[0]), b, 0o644))
+			},
+			// writefile FILE TEXT: write TEXT to FILE, with Go's escapes
+			// (\xff, \u202e, \n) read: for bytes a txtar file cannot hold.
+			"writefile": func(ts *testscript.TestScript, neg bool, args []string) {
+				text, err := strconv.Unquote(`"` + strings.ReplaceAll(args[1], `"`, `\"`) + `"`)
+				ts.Check(err)
+				ts.Check(os.WriteFile(ts.MkAbs(args[0]), []byte(text), 0o644))
+			},
+			// seal IN OUT PASSFILE: seal a file with the passphrase in
+			// PASSFILE, the way pathway does, without validating it.
+			"seal": func(ts *testscript.TestScript, neg bool, args []string) {
+				plain, err := os.ReadFile(ts.MkAbs(args[0]))
+				ts.Check(err)
+				pass, err := os.ReadFile(ts.MkAbs(args[2]))
+				ts.Check(err)
+				k, err := crypt.Passphrase(string(pass[:len(pass)-1]))
+				ts.Check(err)
+				sealed, err := crypt.Seal(plain, k)
+				ts.Check(err)
+				ts.Check(os.WriteFile(ts.MkAbs(args[1]), sealed, 0o600))
+			},
+		},
+		Condition: func(cond string) (bool, error) {
+			switch cond {
+			case "root":
+				return os.Geteuid() == 0, nil
+			}
+			return false, fmt.Errorf("unknown condition %q", cond)
+		},
+	})
+}

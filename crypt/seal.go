@@ -1,0 +1,192 @@
+// Package crypt seals and opens bytes with age, and keeps them in a vault:
+// a directory where every save is atomic, the previous version is kept as
+// a backup, and a lock stops two processes writing at once.
+//
+// It knows nothing of plans. What it stores is always an age file that the
+// age command can open with the same passphrase or identity.
+package crypt
+
+import (
+	"bufio"
+	"bytes"
+	"errors"
+	"fmt"
+	"io"
+	"strings"
+
+	"filippo.io/age"
+)
+
+// ScryptWorkFactor is the scrypt work factor (log2 of N) used when sealing
+// with a passphrase. 18 is age's own default: about a second and 256 MiB on
+// a laptop, which is what makes guessing a passphrase slow. Tests lower it,
+// as age's own tests do; the shipped program never changes it.
+var ScryptWorkFactor = 18
+
+// MaxSealed is the largest sealed file Open reads: a 1 MiB plaintext plus
+// age's overhead, with room to spare.
+const MaxSealed = 2 << 20
+
+// Errors returned by Open, Seal and the Vault. Callers match them with
+// errors.Is and tell the person what happened in their language.
+var (
+	ErrWrongPassphrase = errors.New("the passphrase does not open this file")
+	ErrWrongIdentity   = errors.New("the identity does not open this file")
+	ErrNeedsIdentity   = errors.New("this file opens with an identity file, not a passphrase")
+	ErrNeedsPassphrase = errors.New("this file opens with a passphrase, not an identity file")
+	ErrNotAge          = errors.New("this is not an age encrypted file")
+	ErrTruncated       = errors.New("the file ends too early")
+	ErrDamaged         = errors.New("the file is damaged or was changed")
+	ErrTooBig          = errors.New("the file is too big to be a pathway file")
+	ErrEmptyPassphrase = errors.New("the passphrase is empty")
+	ErrBadIdentity     = errors.New("no age identity could be read")
+)
+
+// A Key opens and seals files: either a passphrase or age identities.
+type Key struct {
+	passphrase string
+	identities []age.Identity
+	recipients []age.Recipient
+}
+
+// Passphrase returns a Key for a passphrase.
+func Passphrase(p string) (*Key, error) {
+	if p == "" {
+		return nil, ErrEmptyPassphrase
+	}
+	return &Key{passphrase: p}, nil
+}
+
+// ParseIdentities reads age identities ("AGE-SECRET-KEY-1…", one a line,
+// as age-keygen writes them) and returns a Key that opens files sealed to
+// any of them and seals to all of them.
+func ParseIdentities(r io.Reader) (*Key, error) {
+	ids, err := age.ParseIdentities(io.LimitReader(r, 1<<20))
+	if err != nil {
+		return nil, fmt.Errorf("%w: %v", ErrBadIdentity, err)
+	}
+	k := &Key{identities: ids}
+	for _, id := range ids {
+		switch id := id.(type) {
+		case *age.X25519Identity:
+			k.recipients = append(k.recipients, id.Recipient())
+		case *age.HybridIdentity:
+			k.recipients = append(k.recipients, id.Recipient())
+		default:
+			return nil, fmt.Errorf("%w: unsupported identity type %T", ErrBadIdentity, id)
+		}
+	}
+	return k, nil
+}
+
+// IsPassphrase reports whether the key is a passphrase.
+func (k *Key) IsPassphrase() bool { return k.passphrase != "" }
+
+// Seal encrypts plain for the key, as a binary age file.
+func Seal(plain []byte, k *Key) ([]byte, error) {
+	var rcpts []age.Recipient
+	if k.IsPassphrase() {
+		r, err := age.NewScryptRecipient(k.passphrase)
+		if err != nil {
+			return nil, fmt.Errorf("sealing: %w", err)
+		}
+		r.SetWorkFactor(ScryptWorkFactor)
+		rcpts = []age.Recipient{r}
+	} else {
+		rcpts = k.recipients
+	}
+	var buf bytes.Buffer
+	w, err := age.Encrypt(&buf, rcpts...)
+	if err != nil {
+		return nil, fmt.Errorf("sealing: %w", err)
+	}
+	if _, err := w.Write(plain); err != nil {
+		return nil, fmt.Errorf("sealing: %w", err)
+	}
+	if err := w.Close(); err != nil {
+		return nil, fmt.Errorf("sealing: %w", err)
+	}
+	return buf.Bytes(), nil
+}
+
+const ageIntro = "age-encryption.org/v1\n"
+
+// Open decrypts a sealed file with the key. Its errors are the Err values
+// of this package, wrapped with age's own words.
+func Open(sealed []byte, k *Key) ([]byte, error) {
+	if len(sealed) > MaxSealed {
+		return nil, ErrTooBig
+	}
+	if !bytes.HasPrefix(sealed, []byte(ageIntro)) {
+		if len(sealed) < len(ageIntro) && bytes.HasPrefix([]byte(ageIntro), sealed) && len(sealed) > 0 {
+			return nil, ErrTruncated
+		}
+		return nil, ErrNotAge
+	}
+	stanzas, err := stanzaTypes(sealed)
+	if err != nil {
+		return nil, err
+	}
+	var ids []age.Identity
+	if k.IsPassphrase() {
+		if !onlyScrypt(stanzas) {
+			return nil, ErrNeedsIdentity
+		}
+		id, err := age.NewScryptIdentity(k.passphrase)
+		if err != nil {
+			return nil, fmt.Errorf("opening: %w", err)
+		}
+		ids = []age.Identity{id}
+	} else {
+		if onlyScrypt(stanzas) {
+			return nil, ErrNeedsPassphrase
+		}
+		ids = k.identities
+	}
+	r, err := age.Decrypt(bytes.NewReader(sealed), ids...)
+	if err != nil {
+		return nil, classify(err, k)
+	}
+	plain, err := io.ReadAll(io.LimitReader(r, MaxSealed))
+	if err != nil {
+		return nil, classify(err, k)
+	}
+	return plain, nil
+}
+
+// stanzaTypes reads the recipient stanza types of an age header without
+// decrypting anything.
+func stanzaTypes(sealed []byte) ([]string, error) {
+	sc := bufio.NewScanner(bytes.NewReader(sealed))
+	sc.Buffer(make([]byte, 0, 4096), 1<<16)
+	var types []string
+	sc.Scan() // the intro line
+	for sc.Scan() {
+		line := sc.Text()
+		if strings.HasPrefix(line, "---") {
+			return types, nil
+		}
+		if rest, ok := strings.CutPrefix(line, "-> "); ok {
+			types = append(types, strings.SplitN(rest, " ", 2)[0])
+		}
+	}
+	return nil, ErrTruncated
+}
+
+func onlyScrypt(types []string) bool {
+	return len(types) == 1 && types[0] == "scrypt"
+}
+
+func classify(err error, k *Key) error {
+	var nomatch *age.NoIdentityMatchError
+	switch {
+	case errors.As(err, &nomatch):
+		if k.IsPassphrase() {
+			return fmt.Errorf("%w (%v)", ErrWrongPassphrase, err)
+		}
+		return fmt.Errorf("%w (%v)", ErrWrongIdentity, err)
+	case errors.Is(err, io.ErrUnexpectedEOF), errors.Is(err, io.EOF):
+		return fmt.Errorf("%w (%v)", ErrTruncated, err)
+	}
+	return fmt.Errorf("%w (%v)", ErrDamaged, err)
+}

@@ -1,0 +1,240 @@
+package crypt
+
+import (
+	"crypto/rand"
+	"errors"
+	"fmt"
+	"io"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"runtime"
+	"strings"
+)
+
+// The files of a vault.
+const (
+	CurrentName = "binder.age"          // the binder as last saved
+	BackupName  = "binder.previous.age" // the version before it
+	lockName    = "lock"                // empty; locked while a process writes
+	tempPrefix  = ".saving-"            // a save in progress
+)
+
+// More errors of the vault.
+var (
+	ErrNoVault  = errors.New("there is no vault here yet")
+	ErrLocked   = errors.New("another pathway is using this vault")
+	ErrUnsafe   = errors.New("the vault folder can be read or changed by other users")
+	ErrNotDir   = errors.New("the vault path is not a folder")
+	ErrNotOwned = errors.New("the vault is not locked by this process")
+)
+
+// A Vault is a directory that holds one sealed file and its backup.
+type Vault struct {
+	Dir  string
+	lock *os.File
+}
+
+// At returns the vault in dir. It checks that dir, if it exists, is a
+// folder only its owner can use; it creates nothing.
+func At(dir string) (*Vault, error) {
+	dir = filepath.Clean(dir)
+	fi, err := os.Stat(dir)
+	switch {
+	case errors.Is(err, fs.ErrNotExist):
+		return &Vault{Dir: dir}, nil
+	case err != nil:
+		return nil, fmt.Errorf("vault %s: %w", dir, err)
+	case !fi.IsDir():
+		return nil, fmt.Errorf("%w: %s", ErrNotDir, dir)
+	case runtime.GOOS != "windows" && fi.Mode().Perm()&0o077 != 0:
+		return nil, fmt.Errorf("%w: %s has mode %04o, wants 0700", ErrUnsafe, dir, fi.Mode().Perm())
+	}
+	return &Vault{Dir: dir}, nil
+}
+
+// Path returns the path of a file of the vault.
+func (v *Vault) Path(name string) string { return filepath.Join(v.Dir, name) }
+
+// Exists reports whether the vault holds a sealed file.
+func (v *Vault) Exists() bool {
+	_, err := os.Stat(v.Path(CurrentName))
+	return err == nil
+}
+
+// Read returns the sealed bytes of the current file, or of the backup.
+func (v *Vault) Read(backup bool) ([]byte, error) {
+	name := CurrentName
+	if backup {
+		name = BackupName
+	}
+	f, err := os.Open(v.Path(name))
+	if errors.Is(err, fs.ErrNotExist) {
+		return nil, ErrNoVault
+	}
+	if err != nil {
+		return nil, fmt.Errorf("reading vault: %w", err)
+	}
+	defer f.Close()
+	b, err := io.ReadAll(io.LimitReader(f, MaxSealed+1))
+	if err != nil {
+		return nil, fmt.Errorf("reading vault: %w", err)
+	}
+	if len(b) > MaxSealed {
+		return nil, ErrTooBig
+	}
+	return b, nil
+}
+
+// Lock takes the vault's write lock, creating the folder (mode 0700) if it
+// does not exist. It fails at once with ErrLocked if another process holds
+// the lock. The lock ends with Unlock or with the process.
+func (v *Vault) Lock() error {
+	if v.lock != nil {
+		return nil
+	}
+	if err := os.MkdirAll(v.Dir, 0o700); err != nil {
+		return fmt.Errorf("creating vault: %w", err)
+	}
+	f, err := os.OpenFile(v.Path(lockName), os.O_RDWR|os.O_CREATE, 0o600)
+	if err != nil {
+		return fmt.Errorf("locking vault: %w", err)
+	}
+	if err := lockFile(f); err != nil {
+		f.Close()
+		return err
+	}
+	v.lock = f
+	return nil
+}
+
+// Unlock lets other processes write the vault again.
+func (v *Vault) Unlock() {
+	if v.lock != nil {
+		unlockFile(v.lock)
+		v.lock.Close()
+		v.lock = nil
+	}
+}
+
+// Save replaces the current file with sealed, atomically: at every moment
+// the vault holds either the old file or the new one, whole. The old file
+// becomes the backup; if backup is not nil it is written as the backup
+// instead (used when the passphrase changes, so that no copy under the old
+// passphrase stays behind). The caller must hold the lock.
+func (v *Vault) Save(sealed, backup []byte) error {
+	if v.lock == nil {
+		return ErrNotOwned
+	}
+	v.removeTemps()
+	if backup == nil {
+		old, err := v.Read(false)
+		switch {
+		case err == nil:
+			backup = old
+		case !errors.Is(err, ErrNoVault):
+			return err
+		}
+	}
+	if backup != nil {
+		if err := v.writeAtomic(BackupName, backup); err != nil {
+			return err
+		}
+	}
+	return v.writeAtomic(CurrentName, sealed)
+}
+
+// writeAtomic writes a temporary file in the vault, syncs it, renames it
+// over name and syncs the folder.
+func (v *Vault) writeAtomic(name string, data []byte) (err error) {
+	f, err := os.CreateTemp(v.Dir, tempPrefix+"*")
+	if err != nil {
+		return fmt.Errorf("saving: %w", err)
+	}
+	tmp := f.Name()
+	defer func() {
+		if err != nil {
+			f.Close()
+			os.Remove(tmp)
+		}
+	}()
+	if err := f.Chmod(0o600); err != nil && runtime.GOOS != "windows" {
+		return fmt.Errorf("saving: %w", err)
+	}
+	if _, err := f.Write(data); err != nil {
+		return fmt.Errorf("saving: %w", err)
+	}
+	if err := f.Sync(); err != nil {
+		return fmt.Errorf("saving: %w", err)
+	}
+	if err := f.Close(); err != nil {
+		return fmt.Errorf("saving: %w", err)
+	}
+	if err := os.Rename(tmp, v.Path(name)); err != nil {
+		return fmt.Errorf("saving: %w", err)
+	}
+	return syncDir(v.Dir)
+}
+
+// removeTemps removes what a save that was interrupted left behind. The
+// files are sealed, so nothing readable is lost or leaked either way.
+func (v *Vault) removeTemps() {
+	entries, _ := os.ReadDir(v.Dir)
+	for _, e := range entries {
+		if strings.HasPrefix(e.Name(), tempPrefix) {
+			os.Remove(v.Path(e.Name()))
+		}
+	}
+}
+
+// Wipe overwrites every file of the vault with random bytes, removes them
+// and the folder, and returns the paths it removed. The caller must hold
+// the lock. On SSDs and flash memory, overwriting does not reach every
+// copy the drive may keep: what protects the content is the encryption.
+func (v *Vault) Wipe() ([]string, error) {
+	if v.lock == nil {
+		return nil, ErrNotOwned
+	}
+	entries, err := os.ReadDir(v.Dir)
+	if err != nil {
+		return nil, fmt.Errorf("wiping: %w", err)
+	}
+	var removed []string
+	for _, e := range entries {
+		if e.Name() == lockName || !e.Type().IsRegular() {
+			continue
+		}
+		p := v.Path(e.Name())
+		if err := overwrite(p); err != nil {
+			return removed, fmt.Errorf("wiping %s: %w", p, err)
+		}
+		if err := os.Remove(p); err != nil {
+			return removed, fmt.Errorf("wiping %s: %w", p, err)
+		}
+		removed = append(removed, p)
+	}
+	v.Unlock()
+	if err := os.Remove(v.Path(lockName)); err == nil {
+		removed = append(removed, v.Path(lockName))
+	}
+	if err := os.Remove(v.Dir); err == nil {
+		removed = append(removed, v.Dir)
+	}
+	return removed, syncDir(filepath.Dir(v.Dir))
+}
+
+func overwrite(path string) error {
+	f, err := os.OpenFile(path, os.O_WRONLY, 0)
+	if err != nil {
+		return err
+	}
+	defer f.Close()
+	fi, err := f.Stat()
+	if err != nil {
+		return err
+	}
+	if _, err := io.CopyN(f, rand.Reader, fi.Size()); err != nil {
+		return err
+	}
+	return f.Sync()
+}

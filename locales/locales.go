@@ -1,0 +1,202 @@
+// Package locales holds pathway's message catalogues, one JSON file per
+// language, embedded in the binary, and chooses the language to speak.
+//
+// It uses go-i18n: its catalogues are plain JSON a translator can edit, it
+// knows the CLDR plural rules of every language pathway ships, and it needs
+// no code generation. English is a catalogue like the others.
+package locales
+
+import (
+	"embed"
+	"fmt"
+	"maps"
+	"slices"
+	"strings"
+	"sync"
+
+	"github.com/nicksnyder/go-i18n/v2/i18n"
+	"golang.org/x/text/language"
+)
+
+//go:embed *.json
+var files embed.FS
+
+// Default is the language spoken when nothing else is chosen.
+const Default = "en"
+
+var (
+	loadOnce sync.Once
+	bundle   *i18n.Bundle
+	tags     []string
+	keys     map[string]map[string]bool
+	loadErr  error
+)
+
+func load() {
+	bundle = i18n.NewBundle(language.English)
+	keys = map[string]map[string]bool{}
+	entries, err := files.ReadDir(".")
+	if err != nil {
+		loadErr = err
+		return
+	}
+	for _, e := range entries {
+		data, err := files.ReadFile(e.Name())
+		if err != nil {
+			loadErr = err
+			return
+		}
+		mf, err := bundle.ParseMessageFileBytes(data, e.Name())
+		if err != nil {
+			loadErr = fmt.Errorf("locale %s: %w", e.Name(), err)
+			return
+		}
+		tag := strings.TrimSuffix(e.Name(), ".json")
+		tags = append(tags, tag)
+		keys[tag] = map[string]bool{}
+		for _, m := range mf.Messages {
+			keys[tag][m.ID] = true
+		}
+	}
+	slices.Sort(tags)
+}
+
+func loaded() error {
+	loadOnce.Do(load)
+	return loadErr
+}
+
+// Available returns the tags of the languages pathway speaks, sorted.
+func Available() []string {
+	if err := loaded(); err != nil {
+		panic(err) // the catalogues are embedded: a test catches this
+	}
+	return slices.Clone(tags)
+}
+
+// Keys returns the message keys of one language, sorted.
+func Keys(tag string) []string {
+	Available()
+	return slices.Sorted(maps.Keys(keys[tag]))
+}
+
+// A Locale speaks one language.
+type Locale struct {
+	Tag string
+	loc *i18n.Localizer
+}
+
+// UnknownError is returned for a language pathway does not speak.
+type UnknownError struct{ Tag string }
+
+func (e *UnknownError) Error() string {
+	return fmt.Sprintf("unknown language %q (available: %s)", e.Tag, strings.Join(Available(), ", "))
+}
+
+// Get returns the Locale for tag, which must be one of Available.
+func Get(tag string) (*Locale, error) {
+	if !slices.Contains(Available(), tag) {
+		return nil, &UnknownError{Tag: tag}
+	}
+	return &Locale{Tag: tag, loc: i18n.NewLocalizer(bundle, tag, Default)}, nil
+}
+
+// English returns the English Locale.
+func English() *Locale {
+	l, err := Get(Default)
+	if err != nil {
+		panic(err)
+	}
+	return l
+}
+
+// T returns the message id, filled with the named values kv ("Name",
+// value, …). A message missing from the language falls back to English,
+// and one missing from English to its id, so that nothing ever crashes
+// on a missing key: the completeness tests catch those.
+func (l *Locale) T(id string, kv ...any) string {
+	return l.localize(id, nil, kv)
+}
+
+// N is T for a message with plural forms chosen by count, which is also
+// passed to the message as Count.
+func (l *Locale) N(id string, count int, kv ...any) string {
+	return l.localize(id, count, append(kv, "Count", count))
+}
+
+func (l *Locale) localize(id string, count any, kv []any) string {
+	data := map[string]any{}
+	for i := 0; i+1 < len(kv); i += 2 {
+		data[fmt.Sprint(kv[i])] = kv[i+1]
+	}
+	s, err := l.loc.Localize(&i18n.LocalizeConfig{MessageID: id, TemplateData: data, PluralCount: count})
+	if err != nil && s == "" {
+		return id
+	}
+	return s
+}
+
+// Detect chooses the language: the one asked for with --lang (flag) if
+// any, else the one saved in the binder, else the computer's (LC_ALL,
+// LC_MESSAGES, LANG, read with getenv), else English. An unknown flag
+// value is an error; an unknown or malformed saved or environment value
+// is passed over.
+func Detect(flag, saved string, getenv func(string) string) (string, error) {
+	if flag != "" {
+		if t, ok := match(flag); ok {
+			return t, nil
+		}
+		return "", &UnknownError{Tag: flag}
+	}
+	if t, ok := match(saved); ok {
+		return t, nil
+	}
+	for _, v := range []string{"LC_ALL", "LC_MESSAGES", "LANG"} {
+		if s := getenv(v); s != "" {
+			if t, ok := matchPOSIX(s); ok {
+				return t, nil
+			}
+			return Default, nil // the first one set decides, as for setlocale
+		}
+	}
+	return Default, nil
+}
+
+// match finds an available language for a BCP 47 tag, exactly or by its
+// base language and script.
+func match(s string) (string, bool) {
+	if s == "" {
+		return "", false
+	}
+	avail := Available()
+	for _, t := range avail {
+		if strings.EqualFold(t, s) {
+			return t, true
+		}
+	}
+	want, err := language.Parse(s)
+	if err != nil {
+		return "", false
+	}
+	base, _ := want.Base()
+	script, _ := want.Script()
+	for _, t := range avail {
+		have := language.Make(t)
+		hb, _ := have.Base()
+		hs, _ := have.Script()
+		if hb == base && hs == script {
+			return t, true
+		}
+	}
+	return "", false
+}
+
+// matchPOSIX reads a POSIX locale such as "fr_CA.UTF-8" or "zh_TW".
+func matchPOSIX(s string) (string, bool) {
+	s, _, _ = strings.Cut(s, ".")
+	s, _, _ = strings.Cut(s, "@")
+	if s == "C" || s == "POSIX" || s == "" {
+		return "", false
+	}
+	return match(strings.ReplaceAll(s, "_", "-"))
+}

@@ -1,0 +1,216 @@
+package plan
+
+// AnswerKind is the kind of answer a question takes.
+type AnswerKind string
+
+// The kinds of answer.
+const (
+	// Text is free text in the person's own words.
+	Text AnswerKind = "text"
+	// YesNo is yes or no, with an optional note.
+	YesNo AnswerKind = "yesno"
+	// Choice is one option of a fixed list, with an optional note.
+	Choice AnswerKind = "choice"
+	// Checklist is any number of options of a fixed list, with a note.
+	Checklist AnswerKind = "checklist"
+	// Contacts is one or more contacts of the binder, with a note. The
+	// question's Role is given to the contacts picked.
+	Contacts AnswerKind = "contacts"
+	// Learn picks the contacts whose numbers the person learns by heart.
+	// Its answer lives on the contacts themselves (Contact.Learn).
+	Learn AnswerKind = "learn"
+)
+
+// A Question is one point of a plan.
+type Question struct {
+	// ID is stable forever: answers are stored under it. It starts with
+	// the section id: "leave.where".
+	ID string
+	// Section is the id of the section the question belongs to.
+	Section string
+	// Kind is the kind of answer it takes.
+	Kind AnswerKind
+	// Options are the option ids of a Choice or Checklist question.
+	Options []string
+	// Role is given to the contacts picked for a Contacts question.
+	Role Role
+	// Essential marks the points the check-up names when they are open.
+	Essential bool
+}
+
+// TitleKey is the message key of the question as it is asked.
+func (q Question) TitleKey() string { return "q." + q.ID + ".title" }
+
+// HelpKey is the message key of the short help under the question.
+func (q Question) HelpKey() string { return "q." + q.ID + ".help" }
+
+// OpenKey is the message key of the sentence the check-up shows when the
+// question is still open, worded as something still to do.
+func (q Question) OpenKey() string { return "q." + q.ID + ".open" }
+
+// OptionKey is the message key of one option of a Choice or Checklist.
+func (q Question) OptionKey(option string) string { return "q." + q.ID + ".opt." + option }
+
+// HasOption reports whether option is one of the question's options.
+func (q Question) HasOption(option string) bool {
+	for _, o := range q.Options {
+		if o == option {
+			return true
+		}
+	}
+	return false
+}
+
+// A Section is one page of a plan: a group of questions.
+type Section struct {
+	ID        string
+	Kind      Kind
+	Questions []Question
+}
+
+// TitleKey is the message key of the section's title.
+func (s Section) TitleKey() string { return "section." + s.ID + ".title" }
+
+// IntroKey is the message key of the sentence that opens the section.
+func (s Section) IntroKey() string { return "section." + s.ID + ".intro" }
+
+// KindTitleKey is the message key of a plan kind's name ("Safety plan").
+func KindTitleKey(k Kind) string { return "kind." + string(k) + ".title" }
+
+// KindIntroKey is the message key of a short text that says what a plan
+// kind is for.
+func KindIntroKey(k Kind) string { return "kind." + string(k) + ".intro" }
+
+// RoleKey is the message key of a role's name.
+func RoleKey(r Role) string { return "role." + string(r) }
+
+func q(id string, kind AnswerKind, opts ...string) Question {
+	return Question{ID: id, Kind: kind, Options: opts}
+}
+
+func contacts(id string, role Role) Question {
+	return Question{ID: id, Kind: Contacts, Role: role}
+}
+
+func essential(q Question) Question {
+	q.Essential = true
+	return q
+}
+
+// The catalogue follows pages 26-29 of "A Pathway to End Violence Against
+// Migrant Sex Workers" (2020), point by point, plus what its case studies
+// show people needed: medication, power of attorney, a frozen bank account.
+var catalogue = []Section{
+	// Safety plan: for a risk of violence or abuse.
+	{ID: "leave", Kind: Safety, Questions: []Question{
+		q("leave.risk", Text),
+		essential(q("leave.where", Text)),
+		contacts("leave.places", RolePlaceToGo),
+		essential(q("leave.how", Text)),
+		q("leave.when", Choice, "soon", "ready", "unsure"),
+		q("leave.bag", Checklist, "medication", "clothes", "money", "documents", "charger", "keys"),
+		q("leave.dependants", Text),
+	}},
+	{ID: "supports", Kind: Safety, Questions: []Question{
+		contacts("supports.people", RoleSupporter),
+		q("supports.needs", Text),
+		q("supports.priorities", Text),
+		q("supports.strengths", Text),
+		contacts("supports.lawyer", RoleLawyer),
+	}},
+	{ID: "money", Kind: Safety, Questions: []Question{
+		essential(q("money.saved", YesNo)),
+		q("money.bank", YesNo),
+		q("money.mail", Text),
+	}},
+	{ID: "papers", Kind: Safety, Questions: []Question{
+		essential(q("papers.together", YesNo)),
+		contacts("papers.copy", RoleDocumentKeeper),
+		q("papers.record", YesNo),
+		q("papers.email", YesNo),
+	}},
+
+	// Release plan: for a risk of detention.
+	{ID: "network", Kind: Release, Questions: []Question{
+		essential(contacts("network.clinic", RoleLegalClinic)),
+		contacts("network.immigration", RoleImmigrationLaw),
+		contacts("network.criminal", RoleCriminalLaw),
+		contacts("network.family", RoleFamilyLaw),
+		contacts("network.worker", RoleSupportWorker),
+		contacts("network.advocate", RoleAdvocate),
+	}},
+	{ID: "heart", Kind: Release, Questions: []Question{
+		essential(q("heart.numbers", Learn)),
+	}},
+	{ID: "home", Kind: Release, Questions: []Question{
+		essential(contacts("home.carer", RoleCarer)),
+		q("home.care", Text),
+		essential(contacts("home.key", RoleKeyHolder)),
+		q("home.fetch", Checklist, "clothes", "money", "documents", "medication"),
+		q("home.where", Text),
+	}},
+	{ID: "bond", Kind: Release, Questions: []Question{
+		essential(contacts("bond.money", RoleBondMoney)),
+		contacts("bond.testify", RoleBondTestify),
+	}},
+	{ID: "out", Kind: Release, Questions: []Question{
+		essential(q("out.address", Text)),
+		contacts("out.host", RoleReleaseHost),
+		q("out.relationship", Choice, "built", "started", "not-yet"),
+	}},
+	{ID: "calls", Kind: Release, Questions: []Question{
+		contacts("calls.lawyer", RoleCallsLawyer),
+		contacts("calls.family", RoleFamilyContact),
+		q("calls.say", Text),
+		q("calls.not", Text),
+	}},
+	{ID: "extra", Kind: Release, Questions: []Question{
+		q("extra.medication", Text),
+		contacts("extra.attorney", RolePowerOfAttorney),
+		q("extra.bank", Text),
+		q("extra.papers", Text),
+	}},
+}
+
+// Sections returns the sections of a plan kind, in the order they are asked.
+// The result is a copy: changing it changes nothing else.
+func Sections(k Kind) []Section {
+	var out []Section
+	for _, s := range catalogue {
+		if s.Kind == k {
+			s.Questions = append([]Question(nil), s.Questions...)
+			out = append(out, s)
+		}
+	}
+	return out
+}
+
+// Catalogue returns every section of every kind, in order.
+func Catalogue() []Section {
+	var out []Section
+	for _, k := range Kinds {
+		out = append(out, Sections(k)...)
+	}
+	return out
+}
+
+// Lookup returns the question with the given id.
+func Lookup(id string) (Question, bool) {
+	for _, s := range catalogue {
+		for _, q := range s.Questions {
+			if q.ID == id {
+				q.Section = s.ID
+				return q, true
+			}
+		}
+	}
+	return Question{}, false
+}
+
+func init() {
+	for i := range catalogue {
+		for j := range catalogue[i].Questions {
+			catalogue[i].Questions[j].Section = catalogue[i].ID
+		}
+	}
+}
