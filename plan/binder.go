@@ -141,10 +141,10 @@ type Role string
 
 // The roles of the guide's two plans.
 const (
-	RoleSupporter        Role = "supporter"         // helps find information and services
-	RolePlaceToGo        Role = "place-to-go"       // a person or place to go to when leaving
-	RoleLawyer           Role = "lawyer"            // a lawyer of any kind
-	RoleLegalClinic      Role = "legal-clinic"      // a community legal clinic
+	RoleSupporter        Role = "supporter"    // helps find information and services
+	RolePlaceToGo        Role = "place-to-go"  // a person or place to go to when leaving
+	RoleLawyer           Role = "lawyer"       // a lawyer of any kind
+	RoleLegalClinic      Role = "legal-clinic" // a community legal clinic
 	RoleImmigrationLaw   Role = "immigration-lawyer"
 	RoleCriminalLaw      Role = "criminal-lawyer"
 	RoleFamilyLaw        Role = "family-lawyer"

@@ -72,6 +72,11 @@ func (a *app) run(args []string) int {
 		return ue.code
 	}
 	// What is left are cobra's own errors about the command line.
+	if name, ok := strings.CutPrefix(err.Error(), "unknown command "); ok {
+		name, _, _ = strings.Cut(name, " for ")
+		fmt.Fprintln(a.stderr, a.loc.T("error.prefix"), a.loc.T("error.unknown-command", "Name", plan.CleanLine(strings.Trim(name, `"`))))
+		return 2
+	}
 	fmt.Fprintln(a.stderr, a.loc.T("error.prefix"), a.loc.T("error.flag", "Detail", plan.CleanLine(err.Error())))
 	return 2
 }

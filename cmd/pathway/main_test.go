@@ -7,6 +7,7 @@ import (
 	"os/exec"
 	"path/filepath"
 	"runtime"
+	"slices"
 	"strconv"
 	"strings"
 	"sync"
@@ -175,4 +176,22 @@ func TestScripts(t *testing.T) {
 			return false, fmt.Errorf("unknown condition %q", cond)
 		},
 	})
+}
+
+// TestNoNetworkCode fails if the program links the packages that would let
+// it talk to the network: pathway never goes online.
+func TestNoNetworkCode(t *testing.T) {
+	out, err := exec.Command("go", "list", "-deps", ".").Output()
+	if err != nil {
+		t.Fatal(err)
+	}
+	deps := strings.Fields(string(out))
+	if len(deps) < 20 || !slices.Contains(deps, "pathway/crypt") {
+		t.Fatalf("go list -deps gave %d packages: the check is broken", len(deps))
+	}
+	for _, bad := range []string{"net/http", "crypto/tls", "net/rpc", "net/smtp", "filippo.io/age/plugin"} {
+		if slices.Contains(deps, bad) {
+			t.Errorf("pathway links %s", bad)
+		}
+	}
 }
