@@ -194,8 +194,12 @@ func (b *Binder) Clean() {
 		}
 	}
 	for i := range b.Practice {
-		b.Practice[i].Contact = CleanLine(b.Practice[i].Contact)
-		b.Practice[i].Number = CleanLine(b.Practice[i].Number)
+		pr := &b.Practice[i]
+		pr.Contact = CleanLine(pr.Contact)
+		pr.Number = CleanLine(pr.Number)
+		if n, err := ParsePhone(pr.Number); err == nil && n.Ext == "" {
+			pr.Number = n.Number
+		}
 	}
 }
 
@@ -320,16 +324,22 @@ func checkAnswer(at string, kind Kind, id string, a Answer, contactIDs map[strin
 		return wrong("checked")
 	}
 	for j, o := range a.Checked {
-		if !q.HasOption(o) || slices.Index(a.Checked, o) != j {
+		if !q.HasOption(o) {
 			return &Error{Code: CodeBadOption, Field: fmt.Sprintf("%s.checked[%d]", at, j), Value: shorten(o)}
+		}
+		if slices.Index(a.Checked, o) != j {
+			return &Error{Code: CodeDuplicateID, Field: fmt.Sprintf("%s.checked[%d]", at, j), Value: shorten(o)}
 		}
 	}
 	if len(a.Contacts) > 0 && q.Kind != Contacts {
 		return wrong("contacts")
 	}
 	for j, c := range a.Contacts {
-		if !contactIDs[c] || slices.Index(a.Contacts, c) != j {
+		if !contactIDs[c] {
 			return &Error{Code: CodeUnknownContact, Field: fmt.Sprintf("%s.contacts[%d]", at, j), Value: shorten(c)}
+		}
+		if slices.Index(a.Contacts, c) != j {
+			return &Error{Code: CodeDuplicateID, Field: fmt.Sprintf("%s.contacts[%d]", at, j), Value: shorten(c)}
 		}
 	}
 	return nil

@@ -55,6 +55,17 @@ func TestSampleIsComplete(t *testing.T) {
 			}
 		}
 	}
+	// Contacts picked for a question play its role.
+	for _, p := range b.Plans {
+		for id, a := range p.Answers {
+			q, _ := Lookup(id)
+			for _, c := range a.Contacts {
+				if !b.Contact(c).HasRole(q.Role) {
+					t.Errorf("%s: %s answers %s without the role %s", p.ID, c, id, q.Role)
+				}
+			}
+		}
+	}
 	if !kinds[Safety] || !kinds[Release] {
 		t.Errorf("sample plans: %v", kinds)
 	}
@@ -123,10 +134,11 @@ func TestDecodeRefuses(t *testing.T) {
 		{"bad choice", `{"format":1,"plans":[{"id":"p","kind":"safety","status":"draft","answers":{"leave.when":{"choice":"never"}}}]}`, CodeBadOption, 0},
 		{"choice on text", `{"format":1,"plans":[{"id":"p","kind":"safety","status":"draft","answers":{"leave.how":{"choice":"soon"}}}]}`, CodeBadAnswer, 0},
 		{"bad checked", `{"format":1,"plans":[{"id":"p","kind":"safety","status":"draft","answers":{"leave.bag":{"checked":["gun"]}}}]}`, CodeBadOption, 0},
-		{"checked twice", `{"format":1,"plans":[{"id":"p","kind":"safety","status":"draft","answers":{"leave.bag":{"checked":["keys","keys"]}}}]}`, CodeBadOption, 0},
+		{"checked twice", `{"format":1,"plans":[{"id":"p","kind":"safety","status":"draft","answers":{"leave.bag":{"checked":["keys","keys"]}}}]}`, CodeDuplicateID, 0},
 		{"unknown contact", `{"format":1,"plans":[{"id":"p","kind":"release","status":"draft","answers":{"bond.money":{"contacts":["c1"]}}}]}`, CodeUnknownContact, 0},
 		{"contacts on text", `{"format":1,"contacts":[{"id":"c1","name":"A"}],"plans":[{"id":"p","kind":"release","status":"draft","answers":{"out.address":{"contacts":["c1"]}}}]}`, CodeBadAnswer, 0},
 		{"long answer", `{"format":1,"plans":[{"id":"p","kind":"safety","status":"draft","answers":{"leave.how":{"text":"` + long + `"}}}]}`, CodeTooLong, 0},
+		{"contact twice in an answer", `{"format":1,"contacts":[{"id":"c1","name":"A"}],"plans":[{"id":"p","kind":"release","status":"draft","answers":{"bond.money":{"contacts":["c1","c1"]}}}]}`, CodeDuplicateID, 0},
 		{"practice unknown contact", `{"format":1,"practice":[{"contact":"c1","number":"+14165550123","box":1}]}`, CodeUnknownContact, 0},
 		{"practice bad box", `{"format":1,"contacts":[{"id":"c1","name":"A"}],"practice":[{"contact":"c1","number":"+14165550123","box":-1}]}`, CodeBadAnswer, 0},
 	} {
