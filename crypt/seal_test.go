@@ -164,3 +164,24 @@ func TestOpenErrors(t *testing.T) {
 		t.Errorf("empty passphrase: %v", err)
 	}
 }
+
+func TestGeneratePassphrase(t *testing.T) {
+	if len(wordList) != 2048 {
+		t.Fatalf("%d words", len(wordList))
+	}
+	seen := map[string]bool{}
+	for range 50 {
+		p, err := GeneratePassphrase(6)
+		if err != nil {
+			t.Fatal(err)
+		}
+		w := strings.Fields(p)
+		if len(w) != 6 {
+			t.Fatalf("%q has %d words", p, len(w))
+		}
+		if seen[p] {
+			t.Fatalf("%q came twice", p)
+		}
+		seen[p] = true
+	}
+}
