@@ -139,9 +139,6 @@ var catalogue = []Section{
 		contacts("network.worker", RoleSupportWorker),
 		contacts("network.advocate", RoleAdvocate),
 	}},
-	{ID: "heart", Kind: Release, Questions: []Question{
-		essential(q("heart.numbers", Learn)),
-	}},
 	{ID: "home", Kind: Release, Questions: []Question{
 		essential(contacts("home.carer", RoleCarer)),
 		q("home.care", Text),
@@ -169,6 +166,10 @@ var catalogue = []Section{
 		contacts("extra.attorney", RolePowerOfAttorney),
 		q("extra.bank", Text),
 		q("extra.papers", Text),
+	}},
+	// Last, when every contact of the plan is known.
+	{ID: "heart", Kind: Release, Questions: []Question{
+		essential(q("heart.numbers", Learn)),
 	}},
 }
 

@@ -218,13 +218,17 @@ func TestClean(t *testing.T) {
 
 func TestDecodeCleansAndNormalises(t *testing.T) {
 	b, err := Decode([]byte(`{"format":1,"contacts":[{"id":"c1","name":"Ana\u001b[2J\u202e","phones":[{"number":"(416) 555-0123 ext. 7"}]}],
-	  "plans":[{"id":"p","kind":"safety","status":"draft","answers":{"leave.how":{"text":"bus\u001b]0;x\u0007 300"}}}]}`))
+	  "plans":[{"id":"p","kind":"safety","status":"draft","answers":{"leave.how":{"text":"bus\u001b]0;x\u0007 300"}}}],
+	  "practice":[{"contact":"c1","number":"416.555.0123","box":1}]}`))
 	if err != nil {
 		t.Fatal(err)
 	}
 	c := b.Contacts[0]
 	if c.Name != "Ana" || c.Phones[0].Number != "+14165550123" || c.Phones[0].Ext != "7" {
 		t.Errorf("contact %+v", c)
+	}
+	if got := b.Practice[0].Number; got != "+14165550123" {
+		t.Errorf("practice number %q", got)
 	}
 	if got := b.Plans[0].Answers["leave.how"].Text; got != "bus 300" {
 		t.Errorf("answer %q", got)

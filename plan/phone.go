@@ -21,6 +21,10 @@ type Phone struct {
 	Note string `json:"note,omitempty"`
 }
 
+// PhoneCodes lists every PhoneError.Code, so that callers can check that
+// each has a message.
+var PhoneCodes = []string{"empty", "too-long", "letters", "too-few-digits", "too-many-digits", "bad-area-code", "bad-extension"}
+
 // PhoneError says why a number could not be read.
 type PhoneError struct {
 	// Input is the text as it was given.

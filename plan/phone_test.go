@@ -627,3 +627,14 @@ func TestPhoneJSON(t *testing.T) {
 		}
 	}
 }
+
+// Every code ParsePhone returns is listed in PhoneCodes.
+func TestPhoneCodesListed(t *testing.T) {
+	for _, in := range []string{"", strings.Repeat("1", 65), "416-555-CALL", "12345", "416-555-01234567890", "(016) 555 0123", "416-555-0123 ext"} {
+		_, err := ParsePhone(in)
+		var pe *PhoneError
+		if !errors.As(err, &pe) || !slices.Contains(PhoneCodes, pe.Code) {
+			t.Errorf("ParsePhone(%q): %v is not listed", in, err)
+		}
+	}
+}

@@ -34,8 +34,9 @@ type app struct {
 
 // userError is an error already worded for the person.
 type userError struct {
-	msg  string
-	code int
+	msg   string
+	code  int
+	quiet bool // print nothing (a quick exit)
 }
 
 func (e *userError) Error() string { return e.msg }
@@ -68,6 +69,9 @@ func (a *app) run(args []string) int {
 	}
 	var ue *userError
 	if errors.As(err, &ue) {
+		if ue.quiet {
+			return ue.code
+		}
 		fmt.Fprintln(a.stderr, a.loc.T("error.prefix"), ue.msg)
 		return ue.code
 	}
@@ -116,7 +120,18 @@ func (a *app) rootCommand() *cobra.Command {
 	root.Flags().BoolP("version", "v", false, T("flag.version"))
 	root.SetFlagErrorFunc(func(c *cobra.Command, err error) error { return err })
 
+	var in interactive
+	a.interactiveFlags(root, &in)
+	root.Args = func(cmd *cobra.Command, args []string) error {
+		if len(args) > 0 {
+			return fmt.Errorf("unknown command %q for %q", args[0], "pathway")
+		}
+		return nil
+	}
+	root.RunE = func(cmd *cobra.Command, args []string) error { return a.home(in) }
 	root.AddCommand(
+		a.newCommand(),
+		a.editCommand(),
 		a.importCommand(),
 		a.exportCommand(),
 		a.showCommand(),

@@ -29,6 +29,9 @@ func catalogueKeys() []string {
 	for _, r := range plan.Roles {
 		keys = append(keys, plan.RoleKey(r))
 	}
+	for _, c := range plan.PhoneCodes {
+		keys = append(keys, "phone."+c)
+	}
 	for _, s := range []plan.Status{plan.Draft, plan.Done} {
 		keys = append(keys, "status."+string(s))
 	}
@@ -49,7 +52,7 @@ func catalogueKeys() []string {
 func sourceKeys(t *testing.T) []string {
 	t.Helper()
 	files, _ := filepath.Glob("*.go")
-	re := regexp.MustCompile(`"((?:app|cmd|flag|prompt|msg|show|error|word|status)\.[a-z0-9.-]+)"`)
+	re := regexp.MustCompile(`"((?:app|cmd|flag|prompt|msg|show|error|word|status|wizard|first|home|nav|answer|contact|plain|key|pager|language)\.[a-z0-9.-]+)"`)
 	var keys []string
 	for _, f := range files {
 		if filepath.Ext(f) != ".go" || regexp.MustCompile(`_test\.go$`).MatchString(f) {
@@ -74,7 +77,7 @@ func sourceKeys(t *testing.T) []string {
 func TestCataloguesAreComplete(t *testing.T) {
 	used := append(catalogueKeys(), sourceKeys(t)...)
 	// Keys built at run time from a prefix.
-	dynamicPrefix := regexp.MustCompile(`^(error\.plan\.|status\.)$`)
+	dynamicPrefix := regexp.MustCompile(`^(error\.plan\.|status\.|phone\.)$`)
 	for _, tag := range locales.Available() {
 		have := locales.Keys(tag)
 		for _, k := range used {

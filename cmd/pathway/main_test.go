@@ -2,6 +2,7 @@ package main
 
 import (
 	"bytes"
+	"encoding/json"
 	"fmt"
 	"os"
 	"os/exec"
@@ -12,6 +13,7 @@ import (
 	"strings"
 	"sync"
 	"testing"
+	"time"
 
 	"github.com/rogpeppe/go-internal/testscript"
 
@@ -23,8 +25,42 @@ func TestMain(m *testing.M) {
 	// set here, in test code: the shipped binary has no way to change it.
 	crypt.ScryptWorkFactor = 10
 	testscript.Main(m, map[string]func(){
-		"pathway": func() { os.Exit(run(os.Args[1:], os.Stdin, os.Stdout, os.Stderr)) },
+		"pathway": func() { os.Exit(testRun()) },
 	})
+}
+
+// testRun runs pathway as main does, with one thing more for tests: a
+// fixed day from PATHWAY_TEST_TODAY. The shipped binary reads no such
+// variable: this is the test binary standing in for it.
+func testRun() int {
+	a := &app{stdin: os.Stdin, stdout: os.Stdout, stderr: os.Stderr, getenv: os.Getenv, now: time.Now}
+	if d := os.Getenv("PATHWAY_TEST_TODAY"); d != "" {
+		day, err := time.Parse(time.DateOnly, d)
+		if err != nil {
+			panic(err)
+		}
+		a.now = func() time.Time { return day.Add(12 * time.Hour) }
+	}
+	return a.run(os.Args[1:])
+}
+
+// jsonPath returns the value at a slash-separated path ("plans/0/kind").
+func jsonPath(v any, path string) any {
+	for _, part := range strings.Split(path, "/") {
+		switch x := v.(type) {
+		case map[string]any:
+			v = x[part]
+		case []any:
+			i, err := strconv.Atoi(part)
+			if err != nil || i >= len(x) {
+				return nil
+			}
+			v = x[i]
+		default:
+			return nil
+		}
+	}
+	return v
 }
 
 // ciMode reports whether tests run under CI, where a missing tool is a
@@ -153,6 +189,17 @@ func TestScripts(t *testing.T) {
 				text, err := strconv.Unquote(`"` + strings.ReplaceAll(args[1], `"`, `\"`) + `"`)
 				ts.Check(err)
 				ts.Check(os.WriteFile(ts.MkAbs(args[0]), []byte(text), 0o644))
+			},
+			// jsonget FILE PATH...: print the value at each path of a JSON
+			// file, compactly, one a line (null when there is none).
+			"jsonget": func(ts *testscript.TestScript, neg bool, args []string) {
+				var v any
+				ts.Check(json.Unmarshal([]byte(ts.ReadFile(args[0])), &v))
+				for _, p := range args[1:] {
+					out, err := json.Marshal(jsonPath(v, p))
+					ts.Check(err)
+					fmt.Fprintf(ts.Stdout(), "%s\n", out)
+				}
 			},
 			// seal IN OUT PASSFILE: seal a file with the passphrase in
 			// PASSFILE, the way pathway does, without validating it.

@@ -34,43 +34,50 @@ func (a *app) printSummary(w io.Writer, b *plan.Binder) {
 		if i > 0 {
 			fmt.Fprintln(w)
 		}
-		fmt.Fprintln(w, T("show.plan", "Title", T(plan.KindTitleKey(p.Kind)), "Status", T("status."+string(p.Status))))
-		if p.Context != "" {
-			fmt.Fprintln(w, T("show.context", "Context", p.Context))
-		}
-		answered, total := 0, 0
-		for _, s := range plan.Sections(p.Kind) {
-			for _, q := range s.Questions {
-				total++
-				if a.isAnswered(b, p, q) {
-					answered++
-				}
-			}
-		}
-		fmt.Fprintln(w, T("show.answered", "Answered", answered, "Total", total))
-		if !p.Reviewed.IsZero() {
-			fmt.Fprintln(w, T("show.reviewed", "Date", p.Reviewed.String()))
-		}
-		for _, s := range plan.Sections(p.Kind) {
-			fmt.Fprintln(w)
-			fmt.Fprintln(w, "  "+T(s.TitleKey()))
-			for _, q := range s.Questions {
-				mark := "·"
-				if a.isAnswered(b, p, q) {
-					mark = "✓"
-				}
-				fmt.Fprintf(w, "    %s %s\n", mark, T(q.TitleKey()))
-				for _, line := range a.answerLines(b, p, q) {
-					fmt.Fprintln(w, "        "+line)
-				}
-			}
-		}
+		a.printPlan(w, b, p)
 	}
 	if len(b.Contacts) > 0 {
 		fmt.Fprintln(w)
 		fmt.Fprintln(w, T("show.contacts"))
 		for _, c := range b.Contacts {
 			fmt.Fprintln(w, "  "+a.contactLine(c))
+		}
+	}
+}
+
+// printPlan writes one plan: its title, how much is answered, and every
+// question with its answer.
+func (a *app) printPlan(w io.Writer, b *plan.Binder, p plan.Plan) {
+	T := a.loc.T
+	fmt.Fprintln(w, T("show.plan", "Title", T(plan.KindTitleKey(p.Kind)), "Status", T("status."+string(p.Status))))
+	if p.Context != "" {
+		fmt.Fprintln(w, T("show.context", "Context", p.Context))
+	}
+	answered, total := 0, 0
+	for _, s := range plan.Sections(p.Kind) {
+		for _, q := range s.Questions {
+			total++
+			if a.isAnswered(b, p, q) {
+				answered++
+			}
+		}
+	}
+	fmt.Fprintln(w, T("show.answered", "Answered", answered, "Total", total))
+	if !p.Reviewed.IsZero() {
+		fmt.Fprintln(w, T("show.reviewed", "Date", p.Reviewed.String()))
+	}
+	for _, s := range plan.Sections(p.Kind) {
+		fmt.Fprintln(w)
+		fmt.Fprintln(w, "  "+T(s.TitleKey()))
+		for _, q := range s.Questions {
+			mark := "·"
+			if a.isAnswered(b, p, q) {
+				mark = "✓"
+			}
+			fmt.Fprintf(w, "    %s %s\n", mark, T(q.TitleKey()))
+			for _, line := range a.answerLines(b, p, q) {
+				fmt.Fprintln(w, "        "+line)
+			}
 		}
 	}
 }
