@@ -112,7 +112,7 @@ func tick() tea.Cmd {
 
 func (s *screen) Init() tea.Cmd {
 	s.lastKey = time.Now()
-	return tea.Batch(s.inner.Init(), tick())
+	return tea.Batch(s.inner.Init(), tick(), tea.ClearScreen)
 }
 
 func (s *screen) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
@@ -360,7 +360,7 @@ func (p *pager) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	switch msg := msg.(type) {
 	case tea.WindowSizeMsg:
 		p.vp = viewport.New(msg.Width-2, max(3, msg.Height-2))
-		p.vp.SetContent(p.text)
+		p.vp.SetContent(lipgloss.NewStyle().Width(max(20, msg.Width-4)).Render(p.text))
 		p.ready = true
 		return p, nil
 	case tea.KeyMsg:
