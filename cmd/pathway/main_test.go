@@ -201,6 +201,24 @@ func TestScripts(t *testing.T) {
 					fmt.Fprintf(ts.Stdout(), "%s\n", out)
 				}
 			},
+			// noplain MARKER DIR...: no file under the folders holds MARKER,
+			// as text, UTF-16 or base64.
+			"noplain": func(ts *testscript.TestScript, neg bool, args []string) {
+				var dirs []string
+				for _, d := range args[1:] {
+					dirs = append(dirs, ts.MkAbs(d))
+				}
+				found, files := findPlaintext(dirs, args[0])
+				if files == 0 {
+					ts.Fatalf("no files under %v", dirs)
+				}
+				switch {
+				case neg && len(found) == 0:
+					ts.Fatalf("%q is nowhere in the clear", args[0])
+				case !neg && len(found) > 0:
+					ts.Fatalf("%q is in the clear in %v", args[0], found)
+				}
+			},
 			// seal IN OUT PASSFILE: seal a file with the passphrase in
 			// PASSFILE, the way pathway does, without validating it.
 			"seal": func(ts *testscript.TestScript, neg bool, args []string) {

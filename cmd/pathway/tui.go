@@ -186,8 +186,7 @@ func (s *screen) View() string {
 // run shows one screen and returns how it ended. A quick exit or a timeout
 // clears the screen and the scrollback and is returned as an error.
 func (u *tuiUI) run(header string, inner tea.Model, first huh.Field) (outcome, error) {
-	s := &screen{inner: inner, header: header, first: first, lockAfter: u.lockAfter,
-		footer: u.a.loc.T("key.quick-exit"), armedHint: u.a.loc.T("key.quick-exit-armed")}
+	s := u.screen(header, inner, first)
 	opts := []tea.ProgramOption{tea.WithAltScreen(), tea.WithInput(u.in), tea.WithOutput(u.out)}
 	_, err := tea.NewProgram(s, opts...).Run()
 	if err != nil {
@@ -205,6 +204,12 @@ func (u *tuiUI) run(header string, inner tea.Model, first huh.Field) (outcome, e
 	return s.result, nil
 }
 
+// screen wraps a model in pathway's screen.
+func (u *tuiUI) screen(header string, inner tea.Model, first huh.Field) *screen {
+	return &screen{inner: inner, header: header, first: first, lockAfter: u.lockAfter,
+		footer: u.a.loc.T("key.quick-exit"), armedHint: u.a.loc.T("key.quick-exit-armed")}
+}
+
 func (u *tuiUI) clear() { fmt.Fprint(u.out, clearAll) }
 
 // form makes a huh form of one group with pathway's keys and theme.
@@ -218,6 +223,27 @@ func (u *tuiUI) notice(msg string) {
 }
 
 func (u *tuiUI) page(pg pageInfo, vals []*answer) (step, error) {
+	form, first, nav := u.pageForm(pg, vals)
+	out, err := u.run(u.pageHeader(pg), form, first)
+	if err != nil {
+		return stepNext, err
+	}
+	if out == back {
+		return stepBack, nil
+	}
+	return map[string]step{"next": stepNext, "back": stepBack, "stop": stepStop}[*nav], nil
+}
+
+// pageHeader is the progress line of a page.
+func (u *tuiUI) pageHeader(pg pageInfo) string {
+	T := u.a.loc.T
+	return T("wizard.progress", "Plan", T(plan.KindTitleKey(pg.plan.Kind)), "Section", T(pg.section.TitleKey()), "Part", pg.index+1, "Parts", pg.total)
+}
+
+// pageForm makes the form of one page: the fields of every question, then
+// where to go next. It returns the form, its first field, and where the
+// choice of what next is stored.
+func (u *tuiUI) pageForm(pg pageInfo, vals []*answer) (*huh.Form, huh.Field, *string) {
 	T := u.a.loc.T
 	var fields []huh.Field
 	for _, v := range vals {
@@ -229,15 +255,7 @@ func (u *tuiUI) page(pg pageInfo, vals []*answer) (step, error) {
 		Options(huh.NewOption(T("nav.next"), "next"), huh.NewOption(T("nav.back"), "back"), huh.NewOption(T("nav.stop"), "stop")).
 		Value(&nav))
 	g := huh.NewGroup(fields...).Title(T(pg.section.TitleKey())).Description(T(pg.section.IntroKey()))
-	header := T("wizard.progress", "Plan", T(plan.KindTitleKey(pg.plan.Kind)), "Section", T(pg.section.TitleKey()), "Part", pg.index+1, "Parts", pg.total)
-	out, err := u.run(header, u.form(g), fields[0])
-	if err != nil {
-		return stepNext, err
-	}
-	if out == back {
-		return stepBack, nil
-	}
-	return map[string]step{"next": stepNext, "back": stepBack, "stop": stepStop}[nav], nil
+	return u.form(g), fields[0], &nav
 }
 
 // fields makes the huh fields of one question.

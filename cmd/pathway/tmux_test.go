@@ -1,0 +1,455 @@
+package main
+
+import (
+	"bytes"
+	"encoding/base64"
+	"encoding/json"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"runtime"
+	"slices"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+	"unicode/utf16"
+)
+
+// These tests run the real program in a real terminal: tmux, 80×24,
+// typing with send-keys and reading the screen with capture-pane. They
+// wait on what the screen shows, never on fixed sleeps.
+
+var (
+	binOnce sync.Once
+	binPath string
+	binErr  error
+)
+
+// pathwayBinary builds the program once per test run.
+func pathwayBinary(t *testing.T) string {
+	t.Helper()
+	binOnce.Do(func() {
+		dir, err := os.MkdirTemp("", "pathway-bin-")
+		if err != nil {
+			binErr = err
+			return
+		}
+		binPath = filepath.Join(dir, "pathway")
+		out, err := exec.Command("go", "build", "-o", binPath, ".").CombinedOutput()
+		if err != nil {
+			binErr = err
+			t.Logf("%s", out)
+		}
+	})
+	if binErr != nil {
+		t.Fatal(binErr)
+	}
+	return binPath
+}
+
+// tmuxTerm is one tmux session running pathway.
+type tmuxTerm struct {
+	t      *testing.T
+	socket string
+	dir    string // a fresh HOME, TMPDIR and vault live under it
+	vault  string
+}
+
+func newTerm(t *testing.T) *tmuxTerm {
+	t.Helper()
+	if runtime.GOOS == "windows" {
+		t.Skip("no tmux on Windows")
+	}
+	needTool(t, "tmux")
+	dir := t.TempDir()
+	tm := &tmuxTerm{t: t, socket: "pathway-test-" + filepath.Base(dir), dir: dir, vault: filepath.Join(dir, "vault")}
+	for _, d := range []string{"home", "tmp"} {
+		if err := os.Mkdir(filepath.Join(dir, d), 0o700); err != nil {
+			t.Fatal(err)
+		}
+	}
+	t.Cleanup(func() { exec.Command("tmux", "-L", tm.socket, "kill-server").Run() })
+	return tm
+}
+
+func (tm *tmuxTerm) tmux(args ...string) string {
+	tm.t.Helper()
+	out, err := exec.Command("tmux", append([]string{"-L", tm.socket}, args...)...).CombinedOutput()
+	if err != nil {
+		tm.t.Fatalf("tmux %v: %v\n%s", args, err, out)
+	}
+	return string(out)
+}
+
+// start runs pathway with args in a new 80×24 session. When pathway ends,
+// the pane stays (the shell sleeps) so that it can still be read.
+func (tm *tmuxTerm) start(args ...string) {
+	tm.t.Helper()
+	env := []string{
+		"HOME=" + filepath.Join(tm.dir, "home"),
+		"TMPDIR=" + filepath.Join(tm.dir, "tmp"),
+		"XDG_CONFIG_HOME=" + filepath.Join(tm.dir, "home", ".config"),
+		"PATHWAY_VAULT=" + tm.vault,
+		"TERM=xterm-256color",
+		"LANG=C.UTF-8",
+	}
+	var cmd strings.Builder
+	cmd.WriteString("env -i PATH=/usr/bin:/bin ")
+	for _, e := range env {
+		cmd.WriteString(shellQuote(e) + " ")
+	}
+	cmd.WriteString(shellQuote(pathwayBinary(tm.t)))
+	for _, a := range args {
+		cmd.WriteString(" " + shellQuote(a))
+	}
+	cmd.WriteString("; echo \"exit=$?\" > " + shellQuote(filepath.Join(tm.dir, "exit")) + "; sleep 600")
+	tm.tmux("-f", "/dev/null", "new-session", "-d", "-s", "t", "-x", "80", "-y", "24", cmd.String())
+	tm.tmux("set-option", "-t", "t", "history-limit", "5000")
+}
+
+func shellQuote(s string) string { return "'" + strings.ReplaceAll(s, "'", `'\''`) + "'" }
+
+// screen returns what the pane shows now.
+func (tm *tmuxTerm) screen() string { return tm.tmux("capture-pane", "-p", "-t", "t") }
+
+// everything returns the pane and its whole scrollback.
+func (tm *tmuxTerm) everything() string {
+	return tm.tmux("capture-pane", "-p", "-t", "t", "-S", "-", "-E", "-")
+}
+
+// waitFor waits until the screen shows want.
+func (tm *tmuxTerm) waitFor(want string) string {
+	tm.t.Helper()
+	deadline := time.Now().Add(15 * time.Second)
+	for {
+		s := tm.screen()
+		if strings.Contains(s, want) {
+			return s
+		}
+		if time.Now().After(deadline) {
+			tm.t.Fatalf("the screen never showed %q; it shows:\n%s", want, s)
+		}
+		time.Sleep(20 * time.Millisecond)
+	}
+}
+
+// focus waits until the field titled title has the focus (huh marks the
+// focused field with a bar).
+func (tm *tmuxTerm) focus(title string) { tm.t.Helper(); tm.waitFor("┃ " + title) }
+
+// keys sends keys (tmux key names, or text with -l) and waits until the
+// screen changes.
+func (tm *tmuxTerm) keys(keys ...string) {
+	tm.t.Helper()
+	before := tm.screen()
+	tm.tmux(append([]string{"send-keys", "-t", "t"}, keys...)...)
+	deadline := time.Now().Add(15 * time.Second)
+	for tm.screen() == before {
+		if time.Now().After(deadline) {
+			tm.t.Fatalf("the screen did not change after %v:\n%s", keys, before)
+		}
+		time.Sleep(10 * time.Millisecond)
+	}
+}
+
+// text types literal text.
+func (tm *tmuxTerm) text(s string) { tm.t.Helper(); tm.keys("-l", s) }
+
+// exited waits for pathway to end and returns its exit line.
+func (tm *tmuxTerm) exited() string {
+	tm.t.Helper()
+	deadline := time.Now().Add(15 * time.Second)
+	for {
+		if b, err := os.ReadFile(filepath.Join(tm.dir, "exit")); err == nil && len(b) > 0 {
+			return strings.TrimSpace(string(b))
+		}
+		if time.Now().After(deadline) {
+			tm.t.Fatalf("pathway did not end; the screen shows:\n%s", tm.screen())
+		}
+		time.Sleep(20 * time.Millisecond)
+	}
+}
+
+func (tm *tmuxTerm) passFile() string {
+	p := filepath.Join(tm.dir, "pass.txt")
+	os.WriteFile(p, []byte("correct horse battery staple\n"), 0o600)
+	return p
+}
+
+// export runs pathway export on the vault and decodes the binder.
+func (tm *tmuxTerm) export() map[string]any {
+	tm.t.Helper()
+	out, err := exec.Command(pathwayBinary(tm.t), "--vault", tm.vault, "--passphrase-file", tm.passFile(), "export").Output()
+	if err != nil {
+		tm.t.Fatalf("export: %v", err)
+	}
+	var b map[string]any
+	if err := json.Unmarshal(out, &b); err != nil {
+		tm.t.Fatal(err)
+	}
+	return b
+}
+
+// noPlaintext fails if marker is in any file under the test's HOME, TMPDIR
+// or vault.
+func (tm *tmuxTerm) noPlaintext(marker string) {
+	tm.t.Helper()
+	found, files := findPlaintext([]string{tm.dir}, marker, "exit", "pass.txt")
+	if files == 0 {
+		tm.t.Fatal("no files to search: the vault was not written")
+	}
+	for _, p := range found {
+		tm.t.Errorf("%s holds the answer %q", p, marker)
+	}
+}
+
+// markerForms are the ways a text can sit in a file: as UTF-8, as UTF-16
+// (both byte orders), and in base64 at each of its three alignments.
+func markerForms(marker string) [][]byte {
+	forms := [][]byte{[]byte(marker)}
+	var le, be []byte
+	for _, r := range utf16.Encode([]rune(marker)) {
+		le = append(le, byte(r), byte(r>>8))
+		be = append(be, byte(r>>8), byte(r))
+	}
+	forms = append(forms, le, be)
+	for pad := range 3 {
+		enc := base64.StdEncoding.EncodeToString(append(make([]byte, pad), marker...))
+		// Keep the characters that depend on the marker only.
+		start := (pad*8 + 5) / 6
+		end := len(enc) - 4
+		if end > start+4 {
+			forms = append(forms, []byte(enc[start:end]))
+		}
+	}
+	return forms
+}
+
+// findPlaintext searches every file under dirs (but those named in skip)
+// for marker in any of its forms; it returns the files that hold it and
+// how many files it read.
+func findPlaintext(dirs []string, marker string, skip ...string) (found []string, files int) {
+	forms := markerForms(marker)
+	for _, dir := range dirs {
+		filepath.WalkDir(dir, func(p string, d os.DirEntry, err error) error {
+			if err != nil || d.IsDir() || slices.Contains(skip, filepath.Base(p)) {
+				return nil
+			}
+			files++
+			b, err := os.ReadFile(p)
+			if err != nil {
+				return nil
+			}
+			for _, f := range forms {
+				if bytes.Contains(b, f) {
+					found = append(found, p)
+					break
+				}
+			}
+			return nil
+		})
+	}
+	return found, files
+}
+
+func field(b map[string]any, path string) any { return jsonPath(any(b), path) }
+
+// TestTerminalReleasePlan fills a release plan in the full-screen wizard:
+// a legal clinic and a bond person added on the way, both numbers to learn
+// by heart, then saved.
+func TestTerminalReleasePlan(t *testing.T) {
+	tm := newTerm(t)
+	tm.start("new", "release", "--passphrase-file", tm.passFile())
+	tm.waitFor("Welcome to pathway")
+	tm.keys("Enter")
+	tm.focus("In a few words")
+	tm.text("marker-context-7Q")
+	tm.keys("Enter")
+
+	// Page 1: the legal clinic is someone new.
+	tm.waitFor("Legal help and support — part 1 of 7")
+	tm.focus("A community legal clinic")
+	tm.keys("x")
+	tm.keys("Enter")
+	tm.focus("A note, if you want")
+	for _, title := range []string{"An immigration lawyer", "A criminal lawyer", "A family lawyer", "A community support worker", "Someone you really trust"} {
+		tm.keys("Enter")
+		tm.focus(title)
+		tm.keys("Enter")
+		tm.focus("A note, if you want")
+	}
+	tm.keys("Enter")
+	tm.focus("Then:")
+	tm.keys("Enter")
+	tm.waitFor("They will be in your plan as: legal clinic")
+	tm.focus("Name or nickname")
+	tm.text("Riverside Legal Clinic")
+	tm.keys("Enter")
+	tm.focus("Phone number")
+	tm.text("416-555-0177")
+	tm.keys("Enter")
+	tm.focus("Have they said yes")
+	tm.keys("Enter")
+	tm.focus("Learn this number by heart?")
+	tm.keys("Up")
+	tm.keys("Enter")
+
+	// Page 2: nothing answered but the care text.
+	tm.waitFor("Home, children and pets — part 2 of 7")
+	tm.focus("Who would look after")
+	tm.keys("Enter")
+	tm.keys("Enter")
+	tm.focus("What do they need to know?")
+	tm.text("marker-care-7Q")
+	tm.noPlaintext("marker-care-7Q") // while the wizard runs, before the page is saved
+	for range 6 {
+		tm.keys("Enter")
+	}
+	tm.focus("Then:")
+	tm.keys("Enter")
+
+	// Page 3: the bond person, new, agreed, to learn by heart.
+	tm.waitFor("Bond person — part 3 of 7")
+	tm.focus("Who could bring money")
+	tm.keys("Down")
+	tm.keys("x")
+	tm.keys("Enter")
+	for range 3 {
+		tm.keys("Enter")
+	}
+	tm.focus("Then:")
+	tm.keys("Enter")
+	tm.waitFor("They will be in your plan as: bond person (money)")
+	tm.text("Mei")
+	tm.keys("Enter")
+	tm.focus("Phone number")
+	tm.text("(016) 555-0123")
+	tm.keys("Enter")
+	tm.waitFor("This area code does not exist")
+	tm.focus("Phone number") // the field keeps the text and the focus
+	tm.keys("C-u")
+	tm.text("416 555 0123")
+	tm.keys("Enter")
+	tm.focus("Have they said yes")
+	tm.keys("Up")
+	tm.keys("Enter")
+	tm.focus("Learn this number by heart?")
+	tm.keys("Up")
+	tm.keys("Enter")
+
+	// Pages 4 to 6: Enter through them.
+	for _, page := range []string{"Where you will stay — part 4 of 7", "Who calls whom — part 5 of 7", "Health, money and papers — part 6 of 7"} {
+		tm.waitFor(page)
+		for !strings.Contains(tm.screen(), "┃ Then:") {
+			tm.keys("Enter")
+		}
+		tm.keys("Enter")
+	}
+	// Page 7: both numbers are already picked to learn.
+	tm.waitFor("Numbers you know by heart — part 7 of 7")
+	s := tm.focusScreen("Whose numbers will you learn by heart?")
+	if !strings.Contains(s, "[•] Riverside Legal Clinic — 416 555 0177") || !strings.Contains(s, "[•] Mei — 416 555 0123") {
+		t.Fatalf("the numbers to learn are not picked:\n%s", s)
+	}
+	tm.keys("Enter")
+	tm.focus("Then:")
+	tm.keys("Enter")
+	tm.waitFor("Your plan")
+	tm.waitFor("Enter: save this plan")
+	tm.keys("Enter")
+	if got := tm.exited(); got != "exit=0" {
+		t.Fatalf("pathway ended with %s", got)
+	}
+
+	b := tm.export()
+	if got := field(b, "plans/0/status"); got != "done" {
+		t.Errorf("status %v", got)
+	}
+	if got := field(b, "plans/0/answers/bond.money/contacts/0"); got != "c2" {
+		t.Errorf("bond person %v", got)
+	}
+	if got := field(b, "contacts/1"); got == nil || field(b, "contacts/1/name") != "Mei" ||
+		field(b, "contacts/1/agreed") != true || field(b, "contacts/1/learn") != true ||
+		field(b, "contacts/1/phones/0/number") != "+14165550123" {
+		t.Errorf("bond person contact %v", got)
+	}
+	if field(b, "contacts/0/learn") != true || field(b, "contacts/0/roles/0") != "legal-clinic" {
+		t.Errorf("clinic %v", field(b, "contacts/0"))
+	}
+	if got := field(b, "plans/0/answers/home.care/text"); got != "marker-care-7Q" {
+		t.Errorf("care %v", got)
+	}
+	tm.noPlaintext("marker-care-7Q")
+	tm.noPlaintext("marker-context-7Q")
+}
+
+// focusScreen waits for the focus on title and returns the screen.
+func (tm *tmuxTerm) focusScreen(title string) string {
+	tm.t.Helper()
+	return tm.waitFor("┃ " + title)
+}
+
+// TestTerminalQuickExit presses Esc twice in the middle of a page: the
+// screen and the scrollback are empty afterwards, nothing was printed, and
+// the pages finished before are saved.
+func TestTerminalQuickExit(t *testing.T) {
+	tm := newTerm(t)
+	tm.start("new", "safety", "--passphrase-file", tm.passFile())
+	tm.waitFor("Welcome to pathway")
+	tm.keys("Enter")
+	tm.focus("In a few words")
+	tm.text("marker-context-3K")
+	tm.keys("Enter")
+	tm.focus("If you leave, could the person")
+	tm.text("marker-risk-3K")
+	for !strings.Contains(tm.screen(), "┃ Then:") {
+		tm.keys("Enter")
+	}
+	tm.keys("Enter")
+	tm.waitFor("People and help — part 2 of 4")
+	tm.focus("Who can help you find")
+	tm.keys("Enter")
+	tm.keys("Enter")
+	tm.focus("What other help do you need?")
+	tm.text("marker-unsaved-3K")
+
+	tm.keys("Escape")
+	tm.waitFor("Press Esc again to close at once")
+	tm.tmux("send-keys", "-t", "t", "Escape")
+	if got := tm.exited(); got != "exit=0" {
+		t.Fatalf("pathway ended with %s", got)
+	}
+	if all := tm.everything(); strings.TrimSpace(all) != "" {
+		t.Fatalf("the terminal still shows something after the quick exit:\n%q", all)
+	}
+	b := tm.export()
+	if got := field(b, "plans/0/answers/leave.risk/text"); got != "marker-risk-3K" {
+		t.Errorf("the finished page was not saved: %v", got)
+	}
+	if got := field(b, "plans/0/resume"); got != "supports" {
+		t.Errorf("resume at %v", got)
+	}
+	if got := field(b, "plans/0/answers/supports.needs"); got != nil {
+		t.Errorf("the unfinished page was saved: %v", got)
+	}
+	for _, m := range []string{"marker-context-3K", "marker-risk-3K", "marker-unsaved-3K"} {
+		tm.noPlaintext(m)
+	}
+}
+
+// TestTerminalCtrlC: Ctrl-C is a quick exit too.
+func TestTerminalCtrlC(t *testing.T) {
+	tm := newTerm(t)
+	tm.start("--passphrase-file", tm.passFile())
+	tm.waitFor("Welcome to pathway")
+	tm.keys("Enter")
+	tm.waitFor("What do you want to do?")
+	tm.tmux("send-keys", "-t", "t", "C-c")
+	if got := tm.exited(); got != "exit=0" {
+		t.Fatalf("pathway ended with %s", got)
+	}
+	if all := tm.everything(); strings.TrimSpace(all) != "" {
+		t.Fatalf("the terminal still shows something after Ctrl-C:\n%q", all)
+	}
+}

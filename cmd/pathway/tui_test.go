@@ -1,0 +1,181 @@
+package main
+
+import (
+	"bytes"
+	"io"
+	"os"
+	"testing"
+	"time"
+
+	tea "github.com/charmbracelet/bubbletea"
+	"github.com/charmbracelet/x/exp/teatest"
+
+	"pathway/locales"
+	"pathway/plan"
+)
+
+// testTUI is a full-screen ui with no colours, so that the rendered
+// output can be searched as text.
+func testTUI(t *testing.T) (*app, *tuiUI, *plan.Binder) {
+	t.Helper()
+	a := &app{loc: locales.English(), getenv: func(k string) string {
+		if k == "NO_COLOR" {
+			return "1"
+		}
+		return ""
+	}, now: time.Now}
+	data, err := os.ReadFile("../../testdata/sample-binder.json")
+	if err != nil {
+		t.Fatal(err)
+	}
+	b, err := plan.Decode(data)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return a, a.newTUI(0), b
+}
+
+// output reads what a test program draws, and finds texts in it in order:
+// each wait looks only at what was drawn after the last text found.
+type output struct {
+	buf bytes.Buffer
+	pos int
+}
+
+var outputs = map[*teatest.TestModel]*output{}
+
+func waitText(t *testing.T, tm *teatest.TestModel, want string) {
+	t.Helper()
+	o := outputs[tm]
+	if o == nil {
+		o = &output{}
+		outputs[tm] = o
+	}
+	deadline := time.Now().Add(5 * time.Second)
+	for {
+		io.Copy(&o.buf, tm.Output())
+		if i := bytes.Index(o.buf.Bytes()[o.pos:], []byte(want)); i >= 0 {
+			o.pos += i + len(want)
+			return
+		}
+		if time.Now().After(deadline) {
+			t.Fatalf("%q was not drawn; after the last text found came:\n%s", want, o.buf.Bytes()[o.pos:])
+		}
+		time.Sleep(5 * time.Millisecond)
+	}
+}
+
+// TestPageFormInProcess drives one page of the full-screen wizard with key
+// messages, waiting on the rendered output, and checks the answers it
+// gives back.
+func TestPageFormInProcess(t *testing.T) {
+	a, u, b := testTUI(t)
+	p := a.newPlan(b, plan.Release, "")
+	sections := plan.Sections(plan.Release)
+	var out plan.Section
+	for _, s := range sections {
+		if s.ID == "out" {
+			out = s
+		}
+	}
+	pg := pageInfo{binder: b, plan: p, section: out, index: 3, total: len(sections)}
+	vals := answersOf(b, p, out)
+	form, first, nav := u.pageForm(pg, vals)
+	s := u.screen(u.pageHeader(pg), form, first)
+	tm := teatest.NewTestModel(t, s, teatest.WithInitialTermSize(80, 24))
+
+	waitText(t, tm, "Where you will stay — part 4 of 7")
+	waitText(t, tm, "┃ What address would you give")
+	tm.Type("Apt 3, 45 Sample Street")
+	waitText(t, tm, "45 Sample Street")
+	tm.Send(tea.KeyMsg{Type: tea.KeyEnter})
+	waitText(t, tm, "┃ Who lives there?")
+	tm.Send(tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune("x")}) // Mei, the first contact
+	waitText(t, tm, "[•] Mei")
+	tm.Send(tea.KeyMsg{Type: tea.KeyEnter})
+	waitText(t, tm, "┃ A note, if you want")
+	tm.Send(tea.KeyMsg{Type: tea.KeyEnter})
+	waitText(t, tm, "┃ Have you talked with them about it?")
+	// Unanswered, the cursor is on "Not now", the last option; down wraps
+	// round to the first, then the second.
+	tm.Send(tea.KeyMsg{Type: tea.KeyDown})
+	waitText(t, tm, "> Yes, they know and agree")
+	tm.Send(tea.KeyMsg{Type: tea.KeyDown})
+	waitText(t, tm, "> We have started talking")
+	tm.Send(tea.KeyMsg{Type: tea.KeyEnter})
+	waitText(t, tm, "┃ A note, if you want")
+	tm.Send(tea.KeyMsg{Type: tea.KeyEnter})
+	waitText(t, tm, "┃ Then:")
+	tm.Send(tea.KeyMsg{Type: tea.KeyDown})
+	tm.Send(tea.KeyMsg{Type: tea.KeyDown})
+	waitText(t, tm, "> Save and stop here")
+	tm.Send(tea.KeyMsg{Type: tea.KeyEnter})
+	tm.WaitFinished(t, teatest.WithFinalTimeout(5*time.Second))
+
+	if s.result != done || *nav != "stop" {
+		t.Fatalf("result %v, nav %q", s.result, *nav)
+	}
+	store(b, p, vals)
+	if got := p.Answers["out.address"].Text; got != "Apt 3, 45 Sample Street" {
+		t.Errorf("address %q", got)
+	}
+	if got := p.Answers["out.host"].Contacts; len(got) != 1 || got[0] != "c1" {
+		t.Errorf("host %v", got)
+	}
+	if got := p.Answers["out.relationship"].Choice; got != "started" {
+		t.Errorf("relationship %q", got)
+	}
+	if !b.Contact("c1").HasRole(plan.RoleReleaseHost) {
+		t.Error("the host did not get the role")
+	}
+}
+
+// TestScreenQuickExitAndBack: Esc twice ends a screen as a quick exit, one
+// Esc does not; shift+tab on the first field goes back.
+func TestScreenQuickExitAndBack(t *testing.T) {
+	a, u, b := testTUI(t)
+	p := a.newPlan(b, plan.Safety, "")
+	sec := plan.Sections(plan.Safety)[1]
+	pg := pageInfo{binder: b, plan: p, section: sec, index: 1, total: 4}
+
+	form, first, _ := u.pageForm(pg, answersOf(b, p, sec))
+	s := u.screen(u.pageHeader(pg), form, first)
+	tm := teatest.NewTestModel(t, s, teatest.WithInitialTermSize(80, 24))
+	waitText(t, tm, "┃ Who can help you")
+	tm.Send(tea.KeyMsg{Type: tea.KeyEsc})
+	waitText(t, tm, "Press Esc again to close at once")
+	tm.Send(tea.KeyMsg{Type: tea.KeyEsc})
+	tm.WaitFinished(t, teatest.WithFinalTimeout(5*time.Second))
+	if s.result != quick {
+		t.Fatalf("two Esc: result %v", s.result)
+	}
+
+	form, first, _ = u.pageForm(pg, answersOf(b, p, sec))
+	s = u.screen(u.pageHeader(pg), form, first)
+	tm = teatest.NewTestModel(t, s, teatest.WithInitialTermSize(80, 24))
+	waitText(t, tm, "┃ Who can help you")
+	tm.Send(tea.KeyMsg{Type: tea.KeyShiftTab})
+	tm.WaitFinished(t, teatest.WithFinalTimeout(5*time.Second))
+	if s.result != back {
+		t.Fatalf("shift+tab: result %v", s.result)
+	}
+}
+
+// TestScreenLocksAfterIdle: with --lock-after, a screen with no key
+// pressed ends as a timeout.
+func TestScreenLocksAfterIdle(t *testing.T) {
+	a, u, b := testTUI(t)
+	u.lockAfter = time.Second
+	p := a.newPlan(b, plan.Safety, "")
+	sec := plan.Sections(plan.Safety)[0]
+	form, first, _ := u.pageForm(pageInfo{binder: b, plan: p, section: sec, total: 4}, answersOf(b, p, sec))
+	s := u.screen("x", form, first)
+	tm := teatest.NewTestModel(t, s, teatest.WithInitialTermSize(80, 24))
+	tm.WaitFinished(t, teatest.WithFinalTimeout(5*time.Second))
+	if s.result != timeout {
+		t.Fatalf("result %v", s.result)
+	}
+	if s.View() != "" {
+		t.Fatalf("a locked screen still shows: %q", s.View())
+	}
+}
