@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/base64"
 	"encoding/json"
+	"flag"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -451,5 +452,68 @@ func TestTerminalCtrlC(t *testing.T) {
 	}
 	if all := tm.everything(); strings.TrimSpace(all) != "" {
 		t.Fatalf("the terminal still shows something after Ctrl-C:\n%q", all)
+	}
+}
+
+var updateScreens = flag.Bool("update-screens", false, "rewrite docs/screens from the terminal")
+
+// TestScreens captures, at 80×24, the home menu, a wizard page and the
+// summary of the sample binder, and compares them with docs/screens/.
+// Run with -update-screens to rewrite them after a change, and read the
+// difference before committing it.
+func TestScreens(t *testing.T) {
+	tm := newTerm(t)
+	// The sample, with the release plan stopped before its last page.
+	var b map[string]any
+	data, err := os.ReadFile("../../testdata/sample-binder.json")
+	if err != nil {
+		t.Fatal(err)
+	}
+	json.Unmarshal(data, &b)
+	rel := jsonPath(b, "plans/1").(map[string]any)
+	rel["status"], rel["resume"] = "draft", "heart"
+	data, _ = json.Marshal(b)
+	in := filepath.Join(tm.dir, "in.json")
+	os.WriteFile(in, data, 0o600)
+	if out, err := exec.Command(pathwayBinary(t), "--vault", tm.vault, "--passphrase-file", tm.passFile(), "import", in).CombinedOutput(); err != nil {
+		t.Fatalf("import: %v\n%s", err, out)
+	}
+
+	tm.start("--passphrase-file", tm.passFile())
+	shots := map[string]string{}
+	shots["home"] = tm.waitFor("Quit")
+	tm.keys("Down")
+	tm.keys("Enter")
+	tm.waitFor("Which plan?")
+	tm.keys("Down")
+	tm.keys("Enter")
+	shots["wizard-page"] = tm.waitFor("Numbers you know by heart — part 7 of 7")
+	tm.keys("Enter")
+	tm.focus("Then:")
+	tm.keys("Enter")
+	shots["summary"] = tm.waitFor("Enter: save this plan")
+
+	for name, got := range shots {
+		path := filepath.Join("..", "..", "docs", "screens", name+".txt")
+		got = strings.TrimRight(got, "\n") + "\n"
+		if *updateScreens {
+			os.MkdirAll(filepath.Dir(path), 0o755)
+			if err := os.WriteFile(path, []byte(got), 0o644); err != nil {
+				t.Fatal(err)
+			}
+			continue
+		}
+		want, err := os.ReadFile(path)
+		if err != nil {
+			t.Fatalf("%v (run go test ./cmd/pathway -run TestScreens -update-screens)", err)
+		}
+		if string(want) != got {
+			t.Errorf("%s differs from the screen now; if the change is right, rerun with -update-screens.\nwant:\n%s\ngot:\n%s", path, want, got)
+		}
+	}
+	for _, l := range strings.Split(shots["home"], "\n") {
+		if w := len([]rune(l)); w > 80 {
+			t.Errorf("home menu line wider than 80: %q", l)
+		}
 	}
 }

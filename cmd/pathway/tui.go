@@ -12,6 +12,7 @@ import (
 	tea "github.com/charmbracelet/bubbletea"
 	"github.com/charmbracelet/huh"
 	"github.com/charmbracelet/lipgloss"
+	"github.com/charmbracelet/x/ansi"
 	"github.com/muesli/termenv"
 
 	"pathway/plan"
@@ -68,9 +69,11 @@ func (a *app) keyMap() *huh.KeyMap {
 	km.MultiSelect.Up.SetHelp("↑", T("key.up"))
 	km.MultiSelect.Down.SetHelp("↓", T("key.down"))
 	km.MultiSelect.Toggle.SetHelp("x", T("key.toggle"))
+	km.MultiSelect.SelectAll.SetHelp("ctrl+a", T("key.select-all"))
+	km.MultiSelect.SelectNone.SetHelp("ctrl+a", T("key.select-none"))
 	for _, b := range []*key.Binding{&km.Select.Filter, &km.Select.SetFilter, &km.Select.ClearFilter,
 		&km.MultiSelect.Filter, &km.MultiSelect.SetFilter, &km.MultiSelect.ClearFilter,
-		&km.MultiSelect.SelectAll, &km.MultiSelect.SelectNone, &km.Select.HalfPageUp, &km.Select.HalfPageDown,
+		&km.Select.HalfPageUp, &km.Select.HalfPageDown,
 		&km.MultiSelect.HalfPageUp, &km.MultiSelect.HalfPageDown, &km.Select.GotoTop, &km.Select.GotoBottom,
 		&km.MultiSelect.GotoTop, &km.MultiSelect.GotoBottom} {
 		b.SetEnabled(false)
@@ -378,7 +381,7 @@ func (p *pager) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	switch msg := msg.(type) {
 	case tea.WindowSizeMsg:
 		p.vp = viewport.New(msg.Width-2, max(3, msg.Height-2))
-		p.vp.SetContent(lipgloss.NewStyle().Width(max(20, msg.Width-4)).Render(p.text))
+		p.vp.SetContent(wrapIndented(p.text, max(20, msg.Width-4)))
 		p.ready = true
 		return p, nil
 	case tea.KeyMsg:
@@ -401,6 +404,26 @@ func (p *pager) View() string {
 		return ""
 	}
 	return lipgloss.NewStyle().Padding(0, 1).Render(p.vp.View()) + "\n" + footerStyle.Render(p.hint)
+}
+
+// wrapIndented wraps each line of text at width display cells; the lines
+// a long line is broken into keep its indent, and two spaces more.
+func wrapIndented(text string, width int) string {
+	var out []string
+	for _, line := range strings.Split(text, "\n") {
+		body := strings.TrimLeft(line, " ")
+		indent := line[:len(line)-len(body)]
+		w := max(10, width-len(indent))
+		parts := strings.Split(ansi.Wordwrap(body, w, ""), "\n")
+		out = append(out, indent+parts[0])
+		if len(parts) > 1 {
+			rest := ansi.Wordwrap(strings.Join(parts[1:], " "), max(10, w-2), "")
+			for _, p := range strings.Split(rest, "\n") {
+				out = append(out, indent+"  "+p)
+			}
+		}
+	}
+	return strings.Join(out, "\n")
 }
 
 // isTerminalFile reports whether r or w is a terminal.
