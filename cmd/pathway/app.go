@@ -139,12 +139,47 @@ func (a *app) rootCommand() *cobra.Command {
 		a.wipeCommand(),
 	)
 	a.localizeHelp(root)
+	root.InitDefaultCompletionCmd()
+	root.InitDefaultHelpCmd()
+	for _, c := range root.Commands() {
+		switch c.Name() {
+		case "completion":
+			c.Short = T("cmd.completion.short")
+			for _, sub := range c.Commands() {
+				sub.Short = T("cmd.completion.shell", "Shell", sub.Name())
+			}
+		case "help":
+			c.Short = T("cmd.help.short")
+		}
+	}
+	root.SetUsageTemplate(a.usageTemplate())
 	return root
+}
+
+// usageTemplate is cobra's usage template with its headings translated.
+func (a *app) usageTemplate() string {
+	T := a.loc.T
+	return T("usage.usage") + `{{if .Runnable}}
+  {{.UseLine}}{{end}}{{if .HasAvailableSubCommands}}
+  {{.CommandPath}} [command]{{end}}{{if .HasAvailableSubCommands}}
+
+` + T("usage.commands") + `{{range .Commands}}{{if (or .IsAvailableCommand (eq .Name "help"))}}
+  {{rpad .Name .NamePadding }} {{.Short}}{{end}}{{end}}{{end}}{{if .HasAvailableLocalFlags}}
+
+` + T("usage.flags") + `
+{{.LocalFlags.FlagUsages | trimTrailingWhitespaces}}{{end}}{{if .HasAvailableInheritedFlags}}
+
+` + T("usage.global-flags") + `
+{{.InheritedFlags.FlagUsages | trimTrailingWhitespaces}}{{end}}{{if .HasAvailableSubCommands}}
+
+` + T("usage.more", "Command", "{{.CommandPath}} [command] --help") + `{{end}}
+`
 }
 
 // localizeHelp gives every command a translated --help flag.
 func (a *app) localizeHelp(c *cobra.Command) {
 	c.Flags().BoolP("help", "h", false, a.loc.T("flag.help"))
+	c.DisableFlagsInUseLine = true
 	for _, sub := range c.Commands() {
 		a.localizeHelp(sub)
 	}

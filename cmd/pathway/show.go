@@ -62,7 +62,7 @@ func (a *app) printPlan(w io.Writer, b *plan.Binder, p plan.Plan) {
 			}
 		}
 	}
-	fmt.Fprintln(w, T("show.answered", "Answered", answered, "Total", total))
+	fmt.Fprintln(w, a.loc.N("show.answered", total, "Answered", answered, "Total", total))
 	if !p.Reviewed.IsZero() {
 		fmt.Fprintln(w, T("show.reviewed", "Date", p.Reviewed.String()))
 	}
