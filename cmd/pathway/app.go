@@ -132,6 +132,7 @@ func (a *app) rootCommand() *cobra.Command {
 	root.AddCommand(
 		a.newCommand(),
 		a.editCommand(),
+		a.printCommand(),
 		a.importCommand(),
 		a.exportCommand(),
 		a.showCommand(),

@@ -18,6 +18,7 @@ import (
 	"github.com/rogpeppe/go-internal/testscript"
 
 	"pathway/crypt"
+	"pathway/internal/testtool"
 )
 
 func TestMain(m *testing.M) {
@@ -63,21 +64,10 @@ func jsonPath(v any, path string) any {
 	return v
 }
 
-// ciMode reports whether tests run under CI, where a missing tool is a
-// failure rather than a reason to skip.
-func ciMode() bool { return os.Getenv("CI") == "true" }
-
 // needTool finds a command on PATH, or skips (fails under CI).
 func needTool(t testing.TB, name string) string {
 	t.Helper()
-	p, err := exec.LookPath(name)
-	if err != nil {
-		if ciMode() {
-			t.Fatalf("%s is not installed, and CI=true requires it (.ci/run installs it)", name)
-		}
-		t.Skipf("%s is not installed", name)
-	}
-	return p
+	return testtool.Need(t, name)
 }
 
 var (
@@ -234,6 +224,17 @@ func TestScripts(t *testing.T) {
 			},
 		},
 		Condition: func(cond string) (bool, error) {
+			if name, ok := strings.CutPrefix(cond, "need:"); ok {
+				// A tool the script needs: missing, the script skips,
+				// except under CI, where it fails.
+				if _, err := exec.LookPath(name); err != nil {
+					if testtool.CI() {
+						return false, fmt.Errorf("%s is not installed, and CI=true requires it", name)
+					}
+					return false, nil
+				}
+				return true, nil
+			}
 			switch cond {
 			case "root":
 				return os.Geteuid() == 0, nil

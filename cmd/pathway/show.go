@@ -3,9 +3,9 @@ package main
 import (
 	"fmt"
 	"io"
-	"strings"
 
 	"pathway/locales"
+	"pathway/printout"
 	"pathway/plan"
 )
 
@@ -40,7 +40,7 @@ func (a *app) printSummary(w io.Writer, b *plan.Binder) {
 		fmt.Fprintln(w)
 		fmt.Fprintln(w, T("show.contacts"))
 		for _, c := range b.Contacts {
-			fmt.Fprintln(w, "  "+a.contactLine(c))
+			fmt.Fprintln(w, "  "+printout.ContactLine(a.loc, c, true))
 		}
 	}
 }
@@ -57,7 +57,7 @@ func (a *app) printPlan(w io.Writer, b *plan.Binder, p plan.Plan) {
 	for _, s := range plan.Sections(p.Kind) {
 		for _, q := range s.Questions {
 			total++
-			if a.isAnswered(b, p, q) {
+			if printout.IsAnswered(b, p, q) {
 				answered++
 			}
 		}
@@ -71,89 +71,14 @@ func (a *app) printPlan(w io.Writer, b *plan.Binder, p plan.Plan) {
 		fmt.Fprintln(w, "  "+T(s.TitleKey()))
 		for _, q := range s.Questions {
 			mark := "·"
-			if a.isAnswered(b, p, q) {
+			if printout.IsAnswered(b, p, q) {
 				mark = "✓"
 			}
 			fmt.Fprintf(w, "    %s %s\n", mark, T(q.TitleKey()))
-			for _, line := range a.answerLines(b, p, q) {
+			for _, line := range printout.AnswerLines(a.loc, b, p, q) {
 				fmt.Fprintln(w, "        "+line)
 			}
 		}
 	}
 }
 
-// isAnswered reports whether a question of plan p has an answer.
-func (a *app) isAnswered(b *plan.Binder, p plan.Plan, q plan.Question) bool {
-	if q.Kind == plan.Learn {
-		return len(b.ToLearn()) > 0
-	}
-	return !p.Answers[q.ID].Empty()
-}
-
-// answerLines words an answer for the summary, a line each.
-func (a *app) answerLines(b *plan.Binder, p plan.Plan, q plan.Question) []string {
-	T := a.loc.T
-	ans := p.Answers[q.ID]
-	var lines []string
-	if ans.Yes != nil {
-		if *ans.Yes {
-			lines = append(lines, T("show.yes"))
-		} else {
-			lines = append(lines, T("show.no"))
-		}
-	}
-	if ans.Choice != "" {
-		lines = append(lines, T(q.OptionKey(ans.Choice)))
-	}
-	if len(ans.Checked) > 0 {
-		var opts []string
-		for _, o := range ans.Checked {
-			opts = append(opts, T(q.OptionKey(o)))
-		}
-		lines = append(lines, strings.Join(opts, ", "))
-	}
-	for _, id := range ans.Contacts {
-		if c := b.Contact(id); c != nil {
-			lines = append(lines, a.contactLine(*c))
-		}
-	}
-	if q.Kind == plan.Learn {
-		for _, c := range b.ToLearn() {
-			lines = append(lines, c.Name+": "+c.Phones[0].String())
-		}
-	}
-	if ans.Text != "" {
-		lines = append(lines, strings.Split(ans.Text, "\n")...)
-	}
-	return lines
-}
-
-// contactLine words a contact in one line: name, roles, numbers, flags.
-func (a *app) contactLine(c plan.Contact) string {
-	T := a.loc.T
-	parts := []string{c.Name}
-	if len(c.Roles) > 0 {
-		var roles []string
-		for _, r := range c.Roles {
-			roles = append(roles, T(plan.RoleKey(r)))
-		}
-		parts[0] += " (" + strings.Join(roles, ", ") + ")"
-	}
-	for _, ph := range c.Phones {
-		s := ph.String()
-		if ph.TTY {
-			s += " " + T("show.tty")
-		}
-		if ph.Note != "" {
-			s += " (" + ph.Note + ")"
-		}
-		parts = append(parts, s)
-	}
-	if c.Agreed {
-		parts = append(parts, T("show.agreed"))
-	}
-	if c.Learn {
-		parts = append(parts, T("show.learn"))
-	}
-	return strings.Join(parts, " — ")
-}

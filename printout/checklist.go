@@ -1,0 +1,188 @@
+package printout
+
+import (
+	"slices"
+	"strings"
+
+	"pathway/plan"
+)
+
+// ReviewAfter is how many days after it was made a printout asks to be
+// looked at again.
+const ReviewAfter = 90
+
+// Checklist prints plan p of binder b as a checklist: every point of the
+// catalogue with a tick box and the person's answer beside it, lines to
+// write on where there is none, the people of the plan with their
+// numbers, and the numbers to learn printed large with boxes to practise
+// writing them from memory.
+func Checklist(b *plan.Binder, p *plan.Plan, o Options) ([]byte, error) {
+	return safely(func() ([]byte, error) {
+		if o.Date.IsZero() {
+			o.Date = p.Updated
+		}
+		d, err := newDoc(o)
+		if err != nil {
+			return nil, err
+		}
+		d.page()
+		d.checklist(b, p)
+		d.footer()
+		return d.bytes()
+	})
+}
+
+func (d *doc) checklist(b *plan.Binder, p *plan.Plan) {
+	T := d.o.Loc.T
+	x := Margin
+	d.heading(x, plan.KindTitleKey(p.Kind), 20)
+	d.y += 1
+	if p.Context != "" {
+		d.para(x, T("show.context", "Context", p.Context), 11, false)
+	}
+	made := d.o.Date
+	d.pdf.SetTextColor(90, 90, 90)
+	d.para(x, T("print.made", "Made", made.String(), "Review", made.AddDays(ReviewAfter).String()), 9, false)
+	d.pdf.SetTextColor(0, 0, 0)
+	d.y += 3
+
+	for _, s := range plan.Sections(p.Kind) {
+		d.room(20)
+		d.y += 2
+		d.heading(x, s.TitleKey(), 14)
+		d.rule(x)
+		d.y += 2
+		for _, q := range s.Questions {
+			d.point(b, p, q)
+		}
+	}
+
+	d.people(b, p)
+	d.numbers(b)
+}
+
+// point writes one question: its box, its title, and the answer or lines
+// to write one.
+func (d *doc) point(b *plan.Binder, p *plan.Plan, q plan.Question) {
+	x := Margin
+	indent := x + 7
+	textW := d.pageW - Margin - indent
+	first, second := d.both(q.TitleKey())
+	answered := IsAnswered(b, *p, q)
+	lines := AnswerLines(d.o.Loc, b, *p, q)
+
+	h := d.height(first, 10.5, true, textW)
+	if second != "" {
+		h += d.height(second, 9.5, false, textW)
+	}
+	d.room(h + lineH(10)*float64(min(len(lines), 3)+1))
+	box := "☐"
+	if answered {
+		box = "☑"
+	}
+	d.w.text(x, d.y+10.5*ptToMM+0.3, box, 12, false)
+	d.y = d.col(indent, d.y, textW, first, 10.5, true)
+	if second != "" {
+		d.pdf.SetTextColor(80, 80, 80)
+		d.y = d.col(indent, d.y, textW, second, 9.5, false)
+		d.pdf.SetTextColor(0, 0, 0)
+	}
+	if len(lines) == 0 {
+		// Lines to write on: an open point, not a failure.
+		for range 2 {
+			d.room(8)
+			d.y += 7
+			d.rule(indent)
+		}
+		d.y += 3
+		return
+	}
+	for _, l := range lines {
+		d.para(indent+2, l, 10, false)
+	}
+	d.y += 2
+}
+
+// people lists the contacts the plan names, with their numbers.
+func (d *doc) people(b *plan.Binder, p *plan.Plan) {
+	var ids []string
+	for _, s := range plan.Sections(p.Kind) {
+		for _, q := range s.Questions {
+			for _, id := range p.Answers[q.ID].Contacts {
+				if !slices.Contains(ids, id) {
+					ids = append(ids, id)
+				}
+			}
+		}
+	}
+	if len(ids) == 0 {
+		return
+	}
+	d.room(25)
+	d.y += 4
+	d.heading(Margin, "print.people", 14)
+	d.rule(Margin)
+	d.y += 2
+	for _, id := range ids {
+		if c := b.Contact(id); c != nil {
+			d.para(Margin+2, ContactLine(d.o.Loc, *c, true), 10, false)
+			d.y += 1
+		}
+	}
+}
+
+// Digit boxes for practising a number from memory.
+const (
+	boxW   = 6.0
+	boxH   = 8.0
+	boxGap = 3.0
+)
+
+// numbers prints the numbers to learn by heart, large and in spoken
+// groups, each with a row of empty boxes to write it from memory.
+func (d *doc) numbers(b *plan.Binder) {
+	learn := b.ToLearn()
+	if len(learn) == 0 {
+		return
+	}
+	d.room(45)
+	d.y += 4
+	d.heading(Margin, "print.learn", 14)
+	d.rule(Margin)
+	d.y += 2
+	d.pdf.SetTextColor(90, 90, 90)
+	d.para(Margin, d.o.Loc.T("print.learn-help"), 9.5, false)
+	d.pdf.SetTextColor(0, 0, 0)
+	d.y += 2
+	for _, c := range learn {
+		ph := c.Phones[0]
+		d.room(lineH(11) + lineH(22) + boxH + 8)
+		d.w.text(Margin, d.y+11*ptToMM, d.w.fit(c.Name, 11, false, d.pageW-2*Margin), 11, false)
+		d.y += lineH(11)
+		num := ph.Spoken()
+		if ph.Ext != "" {
+			num += "  " + d.o.Loc.T("print.ext", "Ext", ph.Ext)
+		}
+		d.w.text(Margin, d.y+22*ptToMM, num, 22, true)
+		d.y += lineH(22) + 1
+		d.digitBoxes(Margin, d.y, ph.Groups())
+		d.y += boxH + 5
+	}
+}
+
+// digitBoxes draws an empty box per digit, in the number's groups.
+func (d *doc) digitBoxes(x, y float64, groups []string) {
+	d.pdf.SetDrawColor(110, 110, 110)
+	d.pdf.SetLineWidth(0.25)
+	for _, g := range groups {
+		for range strings.TrimPrefix(g, "+") {
+			if x+boxW > d.pageW-Margin {
+				return
+			}
+			d.pdf.Rect(x, y, boxW, boxH, "D")
+			x += boxW
+		}
+		x += boxGap
+	}
+	d.pdf.SetDrawColor(0, 0, 0)
+}

@@ -1,0 +1,88 @@
+package printout
+
+import (
+	"strings"
+
+	"pathway/locales"
+	"pathway/plan"
+)
+
+// IsAnswered reports whether question q of plan p has an answer. The
+// numbers to learn live on the contacts, so that question is answered
+// once a contact is marked.
+func IsAnswered(b *plan.Binder, p plan.Plan, q plan.Question) bool {
+	if q.Kind == plan.Learn {
+		return len(b.ToLearn()) > 0
+	}
+	return !p.Answers[q.ID].Empty()
+}
+
+// AnswerLines words the answer to q in plan p, a line each, in the
+// language of loc. The person's own words are given as they wrote them.
+func AnswerLines(loc *locales.Locale, b *plan.Binder, p plan.Plan, q plan.Question) []string {
+	T := loc.T
+	ans := p.Answers[q.ID]
+	var lines []string
+	if ans.Yes != nil {
+		if *ans.Yes {
+			lines = append(lines, T("show.yes"))
+		} else {
+			lines = append(lines, T("show.no"))
+		}
+	}
+	if ans.Choice != "" {
+		lines = append(lines, T(q.OptionKey(ans.Choice)))
+	}
+	if len(ans.Checked) > 0 {
+		var opts []string
+		for _, o := range ans.Checked {
+			opts = append(opts, T(q.OptionKey(o)))
+		}
+		lines = append(lines, strings.Join(opts, ", "))
+	}
+	for _, id := range ans.Contacts {
+		if c := b.Contact(id); c != nil {
+			lines = append(lines, ContactLine(loc, *c, true))
+		}
+	}
+	if q.Kind == plan.Learn {
+		for _, c := range b.ToLearn() {
+			lines = append(lines, c.Name+": "+c.Phones[0].String())
+		}
+	}
+	if ans.Text != "" {
+		lines = append(lines, strings.Split(ans.Text, "\n")...)
+	}
+	return lines
+}
+
+// ContactLine words a contact in one line: name, roles (if labels),
+// numbers, and whether they agreed and are learnt by heart.
+func ContactLine(loc *locales.Locale, c plan.Contact, labels bool) string {
+	T := loc.T
+	parts := []string{c.Name}
+	if labels && len(c.Roles) > 0 {
+		var roles []string
+		for _, r := range c.Roles {
+			roles = append(roles, T(plan.RoleKey(r)))
+		}
+		parts[0] += " (" + strings.Join(roles, ", ") + ")"
+	}
+	for _, ph := range c.Phones {
+		s := ph.String()
+		if ph.TTY {
+			s += " " + T("show.tty")
+		}
+		if ph.Note != "" {
+			s += " (" + ph.Note + ")"
+		}
+		parts = append(parts, s)
+	}
+	if c.Agreed {
+		parts = append(parts, T("show.agreed"))
+	}
+	if c.Learn {
+		parts = append(parts, T("show.learn"))
+	}
+	return strings.Join(parts, " — ")
+}
