@@ -52,6 +52,8 @@ func catalogueKeys() []string {
 func sourceKeys(t *testing.T) []string {
 	t.Helper()
 	files, _ := filepath.Glob("*.go")
+	more, _ := filepath.Glob("../../printout/*.go")
+	files = append(files, more...)
 	re := regexp.MustCompile(`"((?:app|cmd|flag|prompt|msg|show|error|word|status|wizard|first|home|nav|answer|contact|plain|key|pager|language|usage|print)\.[a-z0-9.-]+)"`)
 	var keys []string
 	for _, f := range files {

@@ -5,8 +5,8 @@ import (
 	"io"
 
 	"pathway/locales"
-	"pathway/printout"
 	"pathway/plan"
+	"pathway/printout"
 )
 
 // useSavedLanguage switches to the language saved in the binder, unless
@@ -81,4 +81,3 @@ func (a *app) printPlan(w io.Writer, b *plan.Binder, p plan.Plan) {
 		}
 	}
 }
-
