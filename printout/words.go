@@ -47,13 +47,23 @@ func AnswerLines(loc *locales.Locale, b *plan.Binder, p plan.Plan, q plan.Questi
 	}
 	if q.Kind == plan.Learn {
 		for _, c := range b.ToLearn() {
-			lines = append(lines, c.Name+": "+c.Phones[0].String())
+			lines = append(lines, c.Name+": "+PhoneText(loc, c.Phones[0]))
 		}
 	}
 	if ans.Text != "" {
 		lines = append(lines, strings.Split(ans.Text, "\n")...)
 	}
 	return lines
+}
+
+// PhoneText writes a number for reading: its groups, then the extension
+// in the person's language.
+func PhoneText(loc *locales.Locale, ph plan.Phone) string {
+	s := strings.Join(ph.Groups(), " ")
+	if ph.Ext != "" {
+		s += " " + loc.T("print.ext", "Ext", ph.Ext)
+	}
+	return s
 }
 
 // ContactLine words a contact in one line: name, roles (if labels),
@@ -69,7 +79,7 @@ func ContactLine(loc *locales.Locale, c plan.Contact, labels bool) string {
 		parts[0] += " (" + strings.Join(roles, ", ") + ")"
 	}
 	for _, ph := range c.Phones {
-		s := ph.String()
+		s := PhoneText(loc, ph)
 		if ph.TTY {
 			s += " " + T("show.tty")
 		}

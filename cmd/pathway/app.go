@@ -9,7 +9,9 @@ import (
 	"strings"
 	"time"
 
+	"github.com/charmbracelet/x/ansi"
 	"github.com/spf13/cobra"
+	"github.com/spf13/pflag"
 
 	"pathway/crypt"
 	"pathway/locales"
@@ -116,7 +118,9 @@ func (a *app) rootCommand() *cobra.Command {
 	pf.StringVar(&a.vaultDir, "vault", "", T("flag.vault"))
 	pf.StringVar(&a.passphraseFile, "passphrase-file", "", T("flag.passphrase-file"))
 	pf.StringVar(&a.identityFile, "identity", "", T("flag.identity"))
-	pf.StringVar(&a.lang, "lang", a.lang, T("flag.lang"))
+	lang := a.lang
+	pf.StringVar(&a.lang, "lang", "", T("flag.lang"))
+	a.lang = lang
 	root.Flags().BoolP("version", "v", false, T("flag.version"))
 	root.SetFlagErrorFunc(func(c *cobra.Command, err error) error { return err })
 
@@ -157,6 +161,42 @@ func (a *app) rootCommand() *cobra.Command {
 	return root
 }
 
+func init() {
+	cobra.AddTemplateFunc("flagUsages", flagUsages)
+}
+
+// flagUsages lists flags as pflag does, but lines up the help by display
+// cells rather than bytes, so that the columns stay straight when the
+// argument names are in Chinese, Korean, Thai or Vietnamese.
+func flagUsages(fs *pflag.FlagSet) string {
+	type row struct{ left, usage string }
+	var rows []row
+	width := 0
+	fs.VisitAll(func(f *pflag.Flag) {
+		if f.Hidden {
+			return
+		}
+		left := "      --" + f.Name
+		if f.Shorthand != "" {
+			left = "  -" + f.Shorthand + ", --" + f.Name
+		}
+		name, usage := pflag.UnquoteUsage(f)
+		if name != "" && f.Value.Type() != "bool" {
+			left += " " + name
+		}
+		rows = append(rows, row{left, usage})
+		width = max(width, ansi.StringWidth(left))
+	})
+	var b strings.Builder
+	for i, r := range rows {
+		if i > 0 {
+			b.WriteString("\n")
+		}
+		b.WriteString(r.left + strings.Repeat(" ", width-ansi.StringWidth(r.left)+3) + r.usage)
+	}
+	return b.String()
+}
+
 // usageTemplate is cobra's usage template with its headings translated.
 func (a *app) usageTemplate() string {
 	T := a.loc.T
@@ -168,10 +208,10 @@ func (a *app) usageTemplate() string {
   {{rpad .Name .NamePadding }} {{.Short}}{{end}}{{end}}{{end}}{{if .HasAvailableLocalFlags}}
 
 ` + T("usage.flags") + `
-{{.LocalFlags.FlagUsages | trimTrailingWhitespaces}}{{end}}{{if .HasAvailableInheritedFlags}}
+{{flagUsages .LocalFlags}}{{end}}{{if .HasAvailableInheritedFlags}}
 
 ` + T("usage.global-flags") + `
-{{.InheritedFlags.FlagUsages | trimTrailingWhitespaces}}{{end}}{{if .HasAvailableSubCommands}}
+{{flagUsages .InheritedFlags}}{{end}}{{if .HasAvailableSubCommands}}
 
 ` + T("usage.more", "Command", "{{.CommandPath}} [command] --help") + `{{end}}
 `

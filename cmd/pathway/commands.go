@@ -6,8 +6,10 @@ import (
 	"io"
 	"os"
 	"strings"
+	"unicode"
 
 	"github.com/spf13/cobra"
+	"golang.org/x/text/unicode/norm"
 
 	"pathway/crypt"
 	"pathway/plan"
@@ -186,6 +188,18 @@ func (a *app) passphraseCommand() *cobra.Command {
 	return c
 }
 
+// foldWord makes the same word typed on any keyboard compare equal: any
+// case, with or without its accents ("sí", "si"; "có" composed or not).
+func foldWord(s string) string {
+	var b strings.Builder
+	for _, r := range norm.NFD.String(strings.TrimSpace(s)) {
+		if !unicode.Is(unicode.Mn, r) {
+			b.WriteRune(unicode.ToLower(r))
+		}
+	}
+	return b.String()
+}
+
 func (a *app) wipeCommand() *cobra.Command {
 	var yes bool
 	c := &cobra.Command{
@@ -207,8 +221,8 @@ func (a *app) wipeCommand() *cobra.Command {
 				if err != nil {
 					return a.fail("error.wipe-needs-yes")
 				}
-				answer = strings.ToLower(answer)
-				if answer != "yes" && answer != "y" && answer != strings.ToLower(a.loc.T("word.yes")) {
+				answer = foldWord(answer)
+				if answer != "yes" && answer != "y" && answer != foldWord(a.loc.T("word.yes")) {
 					return &userError{msg: a.loc.T("msg.wipe-cancelled"), code: 1}
 				}
 			}

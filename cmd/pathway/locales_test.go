@@ -1,6 +1,13 @@
 package main
 
 import (
+	"encoding/json"
+	"fmt"
+	"maps"
+	"strconv"
+
+	"golang.org/x/text/feature/plural"
+	"golang.org/x/text/language"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -136,5 +143,149 @@ func TestMissingKeyFallsBackToID(t *testing.T) {
 	}
 	if got := l.T("msg.saved", "Dir", "/v"); got != "Saved, encrypted, in /v" {
 		t.Errorf("template gives %q", got)
+	}
+}
+
+// catalogueFile reads one catalogue as JSON: a value is a string, or an
+// object of plural forms.
+func catalogueFile(t *testing.T, tag string) map[string]any {
+	t.Helper()
+	data, err := os.ReadFile(filepath.Join("..", "..", "locales", tag+".json"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var m map[string]any
+	if err := json.Unmarshal(data, &m); err != nil {
+		t.Fatalf("%s.json: %v", tag, err)
+	}
+	return m
+}
+
+var placeholder = regexp.MustCompile(`\{\{\s*\.(\w+)\s*\}\}`)
+
+// placeholders returns the sorted set of {{.X}} names in a message, all
+// plural forms together.
+func placeholders(v any) []string {
+	var texts []string
+	switch v := v.(type) {
+	case string:
+		texts = []string{v}
+	case map[string]any:
+		for _, f := range v {
+			if s, ok := f.(string); ok {
+				texts = append(texts, s)
+			}
+		}
+	}
+	set := map[string]bool{}
+	for _, s := range texts {
+		for _, m := range placeholder.FindAllStringSubmatch(s, -1) {
+			set[m[1]] = true
+		}
+	}
+	return slices.Sorted(maps.Keys(set))
+}
+
+// pluralForms returns the CLDR plural categories a language uses for
+// whole numbers, found by asking the rules about many numbers.
+func pluralForms(tag string) []string {
+	names := map[plural.Form]string{plural.Other: "other", plural.Zero: "zero", plural.One: "one",
+		plural.Two: "two", plural.Few: "few", plural.Many: "many"}
+	lang := language.Make(tag)
+	set := map[string]bool{}
+	for _, n := range append(seq(0, 300), 1000, 10000, 100000, 1000000, 2000000) {
+		digits := []byte(strconv.Itoa(n))
+		for i := range digits {
+			digits[i] -= '0'
+		}
+		set[names[plural.Cardinal.MatchDigits(lang, digits, len(digits), 0)]] = true
+	}
+	return slices.Sorted(maps.Keys(set))
+}
+
+func seq(a, b int) []int {
+	var out []int
+	for i := a; i < b; i++ {
+		out = append(out, i)
+	}
+	return out
+}
+
+// sameAsEnglish lists the messages that may read as in English: in every
+// language ("*": the program's name, symbols, layouts without words), or
+// in one, where the word is the same.
+var sameAsEnglish = map[string][]string{
+	"*":  {"error.prefix", "show.plan", "show.tty"},
+	"es": {"show.no", "answer.no", "print.ext"},
+	"tl": {"print.ext"},
+	"fr": {"print.page", "show.contacts"},
+}
+
+// TestTranslations: every language has every English key, with the same
+// placeholders, the plural forms its CLDR rules need, and a translation
+// (a value equal to the English one counts as untranslated, unless listed
+// in sameAsEnglish).
+func TestTranslations(t *testing.T) {
+	en := catalogueFile(t, "en")
+	for _, tag := range locales.Available() {
+		if tag == "en" {
+			continue
+		}
+		m := catalogueFile(t, tag)
+		forms := pluralForms(tag)
+		for k, ev := range en {
+			v, ok := m[k]
+			if !ok {
+				t.Errorf("%s: missing %q", tag, k)
+				continue
+			}
+			if got, want := placeholders(v), placeholders(ev); !slices.Equal(got, want) {
+				t.Errorf("%s: %q has placeholders %v, English has %v", tag, k, got, want)
+			}
+			if pv, isPlural := v.(map[string]any); isPlural || isMap(ev) {
+				if !isPlural || !isMap(ev) {
+					t.Errorf("%s: %q is plural in one language and not the other", tag, k)
+					continue
+				}
+				for _, f := range forms {
+					if _, ok := pv[f]; !ok {
+						t.Errorf("%s: %q lacks the plural form %q", tag, k, f)
+					}
+				}
+			}
+			if fmt.Sprint(v) == fmt.Sprint(ev) && !slices.Contains(sameAsEnglish["*"], k) && !slices.Contains(sameAsEnglish[tag], k) {
+				t.Errorf("%s: %q is not translated (%v)", tag, k, v)
+			}
+		}
+		for k := range m {
+			if _, ok := en[k]; !ok {
+				t.Errorf("%s: %q is not an English key", tag, k)
+			}
+		}
+		if l, _ := locales.Get(tag); l.T("language.name") == locales.English().T("language.name") {
+			t.Errorf("%s: its name is not in its own language", tag)
+		}
+	}
+}
+
+func isMap(v any) bool { _, ok := v.(map[string]any); return ok }
+
+// The plural forms of English, as a check that pluralForms can fail.
+func TestPluralForms(t *testing.T) {
+	for tag, want := range map[string][]string{"en": {"one", "other"}, "zh-Hans": {"other"}, "fr": {"one", "other"}} {
+		if got := pluralForms(tag); !slices.Equal(got, want) {
+			t.Errorf("%s: %v, want %v", tag, got, want)
+		}
+	}
+}
+
+func TestFoldWord(t *testing.T) {
+	for _, c := range []struct{ a, b string }{{"Sí", "si"}, {"có", "co\u0301"}, {" OUI ", "oui"}, {"예", "예"}} {
+		if foldWord(c.a) != foldWord(c.b) {
+			t.Errorf("%q and %q differ", c.a, c.b)
+		}
+	}
+	if foldWord("no") == foldWord("yes") {
+		t.Error("folding made no and yes the same")
 	}
 }

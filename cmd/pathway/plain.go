@@ -169,7 +169,7 @@ func (u *plainUI) question(b *plan.Binder, v *answer) error {
 				continue
 			}
 			ids = append(ids, c.ID)
-			labels = append(labels, contactLabel(c))
+			labels = append(labels, u.a.contactLabel(c))
 		}
 		if v.q.Kind == plan.Learn && len(ids) == 0 {
 			fmt.Fprintln(u.out, "   "+t("wizard.no-numbers"))

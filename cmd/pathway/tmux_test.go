@@ -135,6 +135,25 @@ func (tm *tmuxTerm) waitFor(want string) string {
 	}
 }
 
+// settled waits until the screen shows want and has stopped changing for
+// a moment, and returns it: for screenshots.
+func (tm *tmuxTerm) settled(want string) string {
+	tm.t.Helper()
+	s := tm.waitFor(want)
+	deadline := time.Now().Add(15 * time.Second)
+	for {
+		time.Sleep(150 * time.Millisecond)
+		next := tm.screen()
+		if next == s && strings.Contains(s, want) {
+			return s
+		}
+		if time.Now().After(deadline) {
+			tm.t.Fatalf("the screen never settled:\n%s", next)
+		}
+		s = next
+	}
+}
+
 // focus waits until the field titled title has the focus (huh marks the
 // focused field with a bar).
 func (tm *tmuxTerm) focus(title string) { tm.t.Helper(); tm.waitFor("┃ " + title) }
@@ -481,17 +500,17 @@ func TestScreens(t *testing.T) {
 
 	tm.start("--passphrase-file", tm.passFile())
 	shots := map[string]string{}
-	shots["home"] = tm.waitFor("Quit")
+	shots["home"] = tm.settled("Quit")
 	tm.keys("Down")
 	tm.keys("Enter")
 	tm.waitFor("Which plan?")
 	tm.keys("Down")
 	tm.keys("Enter")
-	shots["wizard-page"] = tm.waitFor("Numbers you know by heart — part 7 of 7")
+	shots["wizard-page"] = tm.settled("Numbers you know by heart — part 7 of 7")
 	tm.keys("Enter")
 	tm.focus("Then:")
 	tm.keys("Enter")
-	shots["summary"] = tm.waitFor("Enter: save this plan")
+	shots["summary"] = tm.settled("Enter: save this plan")
 
 	for name, got := range shots {
 		path := filepath.Join("..", "..", "docs", "screens", name+".txt")

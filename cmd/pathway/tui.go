@@ -297,7 +297,7 @@ func (u *tuiUI) fields(b *plan.Binder, v *answer) []huh.Field {
 			if v.q.Kind == plan.Learn && len(c.Phones) == 0 {
 				continue
 			}
-			opts = append(opts, huh.NewOption(contactLabel(c), c.ID))
+			opts = append(opts, huh.NewOption(u.a.contactLabel(c), c.ID))
 		}
 		if v.q.Kind == plan.Learn {
 			if len(opts) == 0 {

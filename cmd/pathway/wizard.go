@@ -7,6 +7,7 @@ import (
 
 	"pathway/crypt"
 	"pathway/plan"
+	"pathway/printout"
 )
 
 // The wizard walks through the catalogue one section (page) at a time. What
@@ -273,11 +274,11 @@ func (a *app) newPlan(b *plan.Binder, k plan.Kind, context string) *plan.Plan {
 }
 
 // contactLabel is how a contact appears in a list to pick from.
-func contactLabel(c plan.Contact) string {
+func (a *app) contactLabel(c plan.Contact) string {
 	if len(c.Phones) == 0 {
 		return c.Name
 	}
-	return c.Name + " — " + c.Phones[0].String()
+	return c.Name + " — " + printout.PhoneText(a.loc, c.Phones[0])
 }
 
 // checkAnswerText is the inline check of a text answer.

@@ -1,0 +1,27 @@
+#!/usr/bin/env bash
+# Makes the pictures in docs/print/: page 1 of each printout of the sample
+# binder, in each language given (default: the ones the docs show), as PNG.
+# Needs pdftoppm (poppler-utils). Run from anywhere:
+#   scripts/print-pictures.sh            # en zh-Hans zh-Hant vi ko th
+#   scripts/print-pictures.sh fr es      # others
+# Look at every picture before committing it.
+set -euo pipefail
+root=$(cd "$(dirname "$0")/.." && pwd)
+langs=("$@")
+[ ${#langs[@]} -gt 0 ] || langs=(en zh-Hans zh-Hant vi ko th)
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+cd "$root"
+go build -o "$tmp/pathway" ./cmd/pathway
+printf 'pictures of the sample binder\n' > "$tmp/pass"
+pw() { "$tmp/pathway" --vault "$tmp/vault" --passphrase-file "$tmp/pass" "$@" 2>/dev/null; }
+pw import testdata/sample-binder.json
+for lang in "${langs[@]}"; do
+  pw --lang "$lang" print checklist release-1 -o "$tmp/checklist-$lang.pdf"
+  pw --lang "$lang" print cards --back -o "$tmp/cards-$lang.pdf"
+  pw --lang "$lang" print sheet Mei --name "Li Na" --born 1990-01-01 -o "$tmp/sheet-$lang.pdf"
+  for kind in checklist cards sheet; do
+    pdftoppm -f 1 -l 1 -r 60 -png -singlefile "$tmp/$kind-$lang.pdf" "docs/print/$kind-$lang"
+  done
+done
+ls -l docs/print
