@@ -179,6 +179,9 @@ func match(s string) (string, bool) {
 		return "", false
 	}
 	base, _ := want.Base()
+	if alias, ok := aliases[base.String()]; ok {
+		return match(alias)
+	}
 	script, _ := want.Script()
 	for _, t := range avail {
 		have := language.Make(t)
@@ -190,6 +193,9 @@ func match(s string) (string, bool) {
 	}
 	return "", false
 }
+
+// aliases are tags that name a language pathway speaks under another tag.
+var aliases = map[string]string{"fil": "tl"}
 
 // matchPOSIX reads a POSIX locale such as "fr_CA.UTF-8" or "zh_TW".
 func matchPOSIX(s string) (string, bool) {

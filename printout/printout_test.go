@@ -385,3 +385,71 @@ func TestBilingualChecklist(t *testing.T) {
 		}
 	}
 }
+
+// TestEveryLanguagePrints prints the checklist of both sample plans and
+// the cards in each language pathway speaks: poppler reads back every
+// section title, and the numbers.
+func TestEveryLanguagePrints(t *testing.T) {
+	b := sample(t)
+	for _, tag := range locales.Available() {
+		l, _ := locales.Get(tag)
+		o := Options{Loc: l}
+		for i := range b.Plans {
+			p := &b.Plans[i]
+			pdf, err := Checklist(b, p, o)
+			if err != nil {
+				t.Fatalf("%s: %v", tag, err)
+			}
+			path := save(t, pdf)
+			checkPDF(t, path)
+			text := squash(pdfText(t, path))
+			for _, s := range plan.Sections(p.Kind) {
+				if title := squash(l.T(s.TitleKey())); !strings.Contains(text, title) {
+					t.Errorf("%s %s: the section title %q is not in the PDF", tag, p.ID, title)
+				}
+			}
+			if title := squash(l.T(plan.KindTitleKey(p.Kind))); !strings.Contains(text, title) {
+				t.Errorf("%s %s: the plan title %q is not in the PDF", tag, p.ID, title)
+			}
+		}
+		pdf, err := Cards(b, CardOptions{Options: o, Back: true})
+		if err != nil {
+			t.Fatalf("%s: %v", tag, err)
+		}
+		path := save(t, pdf)
+		checkPDF(t, path)
+		text := pdfText(t, path)
+		for _, c := range b.ToLearn() {
+			if !strings.Contains(text, c.Phones[0].Spoken()) {
+				t.Errorf("%s: %s is not on the cards", tag, c.Phones[0].Spoken())
+			}
+		}
+	}
+}
+
+// TestFontsCoverEveryLanguage: every character of every message of every
+// catalogue has a font that prints it (none is replaced).
+func TestFontsCoverEveryLanguage(t *testing.T) {
+	if err := parseFaces(); err != nil {
+		t.Fatal(err)
+	}
+	for _, tag := range locales.Available() {
+		l, _ := locales.Get(tag)
+		for _, k := range locales.Keys(tag) {
+			s := l.T(k, "Count", 2)
+			if p := Printable(s); strings.ContainsRune(p, Replacement) && !strings.ContainsRune(s, Replacement) {
+				var missing []string
+				for _, r := range s {
+					if _, got := pick(r); got == Replacement {
+						missing = append(missing, string(r))
+					}
+				}
+				t.Errorf("%s %s: no font prints %q", tag, k, missing)
+			}
+		}
+	}
+	// And the check can fail: an emoji has no font.
+	if p := Printable("a😀"); p != "a\uFFFD" {
+		t.Errorf("Printable(emoji) = %q", p)
+	}
+}

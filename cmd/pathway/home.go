@@ -3,6 +3,7 @@ package main
 import (
 	"errors"
 	"fmt"
+	"slices"
 	"strings"
 	"time"
 
@@ -224,7 +225,7 @@ func (a *app) home(in interactive) error {
 				}})
 		}
 		items = append(items,
-			item{T("home.language"), func() error { return a.pickLanguage(s, u) }},
+			item{a.languageLabel(), func() error { return a.pickLanguage(s, u) }},
 			item{T("home.quit"), nil})
 		var labels []string
 		for _, it := range items {
@@ -314,6 +315,20 @@ func (a *app) planLabel(p plan.Plan) string {
 		label += ": " + p.Context
 	}
 	return label + " (" + T("status."+string(p.Status)) + ")"
+}
+
+// languageLabel is the menu item that leads to the languages, written in
+// every language pathway speaks, the current one first: someone who cannot
+// read the current language still finds their way to their own.
+func (a *app) languageLabel() string {
+	words := []string{a.loc.T("home.language")}
+	for _, tag := range locales.Available() {
+		l, _ := locales.Get(tag)
+		if w := l.T("home.language"); !slices.Contains(words, w) {
+			words = append(words, w)
+		}
+	}
+	return strings.Join(words, " · ")
 }
 
 // pickLanguage lists the languages in their own names and saves the choice

@@ -128,6 +128,20 @@ func TestDetectLanguage(t *testing.T) {
 		{"", "", map[string]string{"LANG": "@@@"}, "en", false},
 		{"", "", map[string]string{"LANG": "en_CA.UTF-8"}, "en", false},
 		{"", "", map[string]string{"LC_ALL": "en_GB", "LANG": "xx"}, "en", false},
+		{"", "", map[string]string{"LANG": "zh_CN.UTF-8"}, "zh-Hans", false},
+		{"", "", map[string]string{"LANG": "zh_TW.UTF-8"}, "zh-Hant", false},
+		{"", "", map[string]string{"LANG": "zh_HK"}, "zh-Hant", false},
+		{"", "", map[string]string{"LANG": "zh_SG"}, "zh-Hans", false},
+		{"", "", map[string]string{"LC_MESSAGES": "vi_VN.UTF-8", "LANG": "en_CA"}, "vi", false},
+		{"", "", map[string]string{"LANG": "fr_CA.UTF-8"}, "fr", false},
+		{"", "", map[string]string{"LANG": "es_MX"}, "es", false},
+		{"", "", map[string]string{"LANG": "ko_KR.UTF-8"}, "ko", false},
+		{"", "", map[string]string{"LANG": "th_TH"}, "th", false},
+		{"", "", map[string]string{"LANG": "fil_PH"}, "tl", false},
+		{"", "", map[string]string{"LANG": "tl_PH"}, "tl", false},
+		{"", "vi", map[string]string{"LANG": "ko_KR"}, "vi", false},
+		{"zh-TW", "vi", nil, "zh-Hant", false},
+		{"zh-hans", "", nil, "zh-Hans", false},
 	} {
 		got, err := locales.Detect(c.flag, c.saved, env(c.env))
 		if (err != nil) != c.err || got != c.want {
