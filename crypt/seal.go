@@ -190,3 +190,63 @@ func classify(err error, k *Key) error {
 	}
 	return fmt.Errorf("%w (%v)", ErrDamaged, err)
 }
+
+// ErrBadRecipient is returned for a public key that does not parse.
+var ErrBadRecipient = errors.New("not an age public key")
+
+// ParseRecipient reads an age public key (age1… for X25519, age1pq1… for
+// the post-quantum hybrid) and returns a Key that seals to it. It cannot
+// open anything.
+func ParseRecipient(s string) (*Key, error) {
+	s = strings.TrimSpace(s)
+	var r age.Recipient
+	var err error
+	if strings.HasPrefix(s, "age1pq1") {
+		r, err = age.ParseHybridRecipient(s)
+	} else {
+		r, err = age.ParseX25519Recipient(s)
+	}
+	if err != nil {
+		return nil, fmt.Errorf("%w: %v", ErrBadRecipient, err)
+	}
+	return &Key{recipients: []age.Recipient{r}}, nil
+}
+
+// GenerateIdentity makes a new age identity: the post-quantum hybrid kind
+// unless classic, then X25519. It returns the secret identity, as
+// age-keygen writes it, and its public recipient.
+func GenerateIdentity(classic bool) (identity, recipient string, err error) {
+	if classic {
+		id, err := age.GenerateX25519Identity()
+		if err != nil {
+			return "", "", err
+		}
+		return id.String(), id.Recipient().String(), nil
+	}
+	id, err := age.GenerateHybridIdentity()
+	if err != nil {
+		return "", "", err
+	}
+	return id.String(), id.Recipient().String(), nil
+}
+
+// Recipients returns the public keys the Key seals to.
+func (k *Key) Recipients() []string {
+	var out []string
+	for _, r := range k.recipients {
+		if s, ok := r.(interface{ String() string }); ok {
+			out = append(out, s.String())
+		}
+	}
+	return out
+}
+
+// NeedsPassphrase reports whether a sealed file opens with a passphrase
+// (rather than an identity).
+func NeedsPassphrase(sealed []byte) bool {
+	types, err := stanzaTypes(sealed)
+	return err == nil && onlyScrypt(types)
+}
+
+// IsAge reports whether data starts as an age file does.
+func IsAge(data []byte) bool { return bytes.HasPrefix(data, []byte(ageIntro)) }

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"errors"
 	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 
@@ -183,5 +184,56 @@ func TestGeneratePassphrase(t *testing.T) {
 			t.Fatalf("%q came twice", p)
 		}
 		seen[p] = true
+	}
+}
+
+func TestRecipientsAndIdentities(t *testing.T) {
+	for _, classic := range []bool{true, false} {
+		id, pub, err := GenerateIdentity(classic)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if classic != !strings.HasPrefix(pub, "age1pq1") {
+			t.Errorf("classic=%v gave %.10s…", classic, pub)
+		}
+		to, err := ParseRecipient(pub)
+		if err != nil {
+			t.Fatal(err)
+		}
+		sealed, err := Seal([]byte("for you"), to)
+		if err != nil {
+			t.Fatal(err)
+		}
+		k, err := ParseIdentities(strings.NewReader(id))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got, err := Open(sealed, k); err != nil || string(got) != "for you" {
+			t.Fatalf("open: %q %v", got, err)
+		}
+		other, _, _ := GenerateIdentity(classic)
+		ko, _ := ParseIdentities(strings.NewReader(other))
+		if _, err := Open(sealed, ko); !errors.Is(err, ErrWrongIdentity) {
+			t.Errorf("another identity: %v", err)
+		}
+	}
+	for _, bad := range []string{"", "age1", "not a key", "AGE-SECRET-KEY-1QQQ", "age1pq1abc"} {
+		if _, err := ParseRecipient(bad); !errors.Is(err, ErrBadRecipient) {
+			t.Errorf("%q: %v", bad, err)
+		}
+	}
+}
+
+func TestWriteNew(t *testing.T) {
+	dir := filepath.Join(t.TempDir(), "usb", "plans")
+	if err := WriteNew(dir, []byte("sealed")); err != nil {
+		t.Fatal(err)
+	}
+	entries, _ := os.ReadDir(dir)
+	if len(entries) != 1 || entries[0].Name() != CurrentName {
+		t.Fatalf("the folder holds %v", entries)
+	}
+	if err := WriteNew(dir, []byte("again")); !errors.Is(err, ErrExists) {
+		t.Fatalf("over a vault: %v", err)
 	}
 }

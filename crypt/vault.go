@@ -14,10 +14,11 @@ import (
 
 // The files of a vault.
 const (
-	CurrentName = "binder.age"          // the binder as last saved
-	BackupName  = "binder.previous.age" // the version before it
-	lockName    = "lock"                // empty; locked while a process writes
-	tempPrefix  = ".saving-"            // a save in progress
+	CurrentName   = "binder.age"          // the binder as last saved
+	BackupName    = "binder.previous.age" // the version before it
+	DirectoryName = "directory.age"       // resource lists the person imported
+	lockName      = "lock"                // empty; locked while a process writes
+	tempPrefix    = ".saving-"            // a save in progress
 )
 
 // More errors of the vault.
@@ -64,10 +65,15 @@ func (v *Vault) Exists() bool {
 
 // Read returns the sealed bytes of the current file, or of the backup.
 func (v *Vault) Read(backup bool) ([]byte, error) {
-	name := CurrentName
 	if backup {
-		name = BackupName
+		return v.ReadFile(BackupName)
 	}
+	return v.ReadFile(CurrentName)
+}
+
+// ReadFile returns the sealed bytes of a file of the vault; ErrNoVault if
+// there is none.
+func (v *Vault) ReadFile(name string) ([]byte, error) {
 	f, err := os.Open(v.Path(name))
 	if errors.Is(err, fs.ErrNotExist) {
 		return nil, ErrNoVault
@@ -123,12 +129,27 @@ func (v *Vault) Unlock() {
 // instead (used when the passphrase changes, so that no copy under the old
 // passphrase stays behind). The caller must hold the lock.
 func (v *Vault) Save(sealed, backup []byte) error {
+	return v.SaveFile(CurrentName, sealed, backup)
+}
+
+// BackupOf returns the name of the backup of a vault file:
+// "directory.age" is kept as "directory.previous.age".
+func BackupOf(name string) string {
+	return strings.TrimSuffix(name, ".age") + ".previous.age"
+}
+
+// SaveFile saves a sealed file of the vault under name, as Save does for
+// the binder: atomically, the old version kept as its backup.
+func (v *Vault) SaveFile(name string, sealed, backup []byte) error {
 	if v.lock == nil {
 		return ErrNotOwned
 	}
+	if strings.ContainsAny(name, `/\`) || !strings.HasSuffix(name, ".age") || strings.HasSuffix(name, ".previous.age") {
+		return fmt.Errorf("saving: %q is not a name for a vault file", name)
+	}
 	v.removeTemps()
 	if backup == nil {
-		old, err := v.Read(false)
+		old, err := v.ReadFile(name)
 		switch {
 		case err == nil:
 			backup = old
@@ -137,11 +158,11 @@ func (v *Vault) Save(sealed, backup []byte) error {
 		}
 	}
 	if backup != nil {
-		if err := v.writeAtomic(BackupName, backup); err != nil {
+		if err := v.writeAtomic(BackupOf(name), backup); err != nil {
 			return err
 		}
 	}
-	return v.writeAtomic(CurrentName, sealed)
+	return v.writeAtomic(name, sealed)
 }
 
 // writeAtomic writes a temporary file in the vault, syncs it, renames it
@@ -237,4 +258,25 @@ func overwrite(path string) error {
 		return err
 	}
 	return f.Sync()
+}
+
+// ErrExists is returned when a file would be written over.
+var ErrExists = errors.New("a pathway vault is there already")
+
+// WriteNew writes sealed as the binder of a new vault in dir, atomically,
+// and leaves nothing else there: no lock, no backup. It is for taking a
+// binder away (outreach mode writes it to a USB stick); it refuses to
+// write over a vault that is there.
+func WriteNew(dir string, sealed []byte) error {
+	v, err := At(dir)
+	if err != nil {
+		return err
+	}
+	if v.Exists() {
+		return ErrExists
+	}
+	if err := os.MkdirAll(v.Dir, 0o700); err != nil {
+		return fmt.Errorf("saving: %w", err)
+	}
+	return v.writeAtomic(CurrentName, sealed)
 }

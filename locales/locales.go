@@ -25,58 +25,66 @@ var files embed.FS
 const Default = "en"
 
 var (
-	loadOnce sync.Once
-	bundle   *i18n.Bundle
-	tags     []string
-	keys     map[string]map[string]bool
-	loadErr  error
+	mu      sync.Mutex
+	bundle  = i18n.NewBundle(language.English)
+	tags    []string
+	keys    = map[string]map[string]bool{}
+	listErr error
+	list    sync.Once
 )
 
-func load() {
-	bundle = i18n.NewBundle(language.English)
-	keys = map[string]map[string]bool{}
+// listTags reads which catalogues there are, without parsing them.
+func listTags() {
 	entries, err := files.ReadDir(".")
 	if err != nil {
-		loadErr = err
+		listErr = err
 		return
 	}
 	for _, e := range entries {
-		data, err := files.ReadFile(e.Name())
-		if err != nil {
-			loadErr = err
-			return
-		}
-		mf, err := bundle.ParseMessageFileBytes(data, e.Name())
-		if err != nil {
-			loadErr = fmt.Errorf("locale %s: %w", e.Name(), err)
-			return
-		}
-		tag := strings.TrimSuffix(e.Name(), ".json")
-		tags = append(tags, tag)
-		keys[tag] = map[string]bool{}
-		for _, m := range mf.Messages {
-			keys[tag][m.ID] = true
-		}
+		tags = append(tags, strings.TrimSuffix(e.Name(), ".json"))
 	}
 	slices.Sort(tags)
 }
 
-func loaded() error {
-	loadOnce.Do(load)
-	return loadErr
+// parse loads one catalogue into the bundle, once: a run of pathway
+// parses only the languages it speaks, which keeps its start quick.
+func parse(tag string) error {
+	mu.Lock()
+	defer mu.Unlock()
+	if keys[tag] != nil {
+		return nil
+	}
+	data, err := files.ReadFile(tag + ".json")
+	if err != nil {
+		return err
+	}
+	mf, err := bundle.ParseMessageFileBytes(data, tag+".json")
+	if err != nil {
+		return fmt.Errorf("locale %s: %w", tag, err)
+	}
+	keys[tag] = map[string]bool{}
+	for _, m := range mf.Messages {
+		keys[tag][m.ID] = true
+	}
+	return nil
 }
 
 // Available returns the tags of the languages pathway speaks, sorted.
 func Available() []string {
-	if err := loaded(); err != nil {
-		panic(err) // the catalogues are embedded: a test catches this
+	list.Do(listTags)
+	if listErr != nil {
+		panic(listErr) // the catalogues are embedded: a test catches this
 	}
 	return slices.Clone(tags)
 }
 
 // Keys returns the message keys of one language, sorted.
 func Keys(tag string) []string {
-	Available()
+	if err := parse(tag); err != nil {
+		return nil
+	}
+	mu.Lock()
+	defer mu.Unlock()
 	return slices.Sorted(maps.Keys(keys[tag]))
 }
 
@@ -97,6 +105,11 @@ func (e *UnknownError) Error() string {
 func Get(tag string) (*Locale, error) {
 	if !slices.Contains(Available(), tag) {
 		return nil, &UnknownError{Tag: tag}
+	}
+	for _, t := range []string{Default, tag} {
+		if err := parse(t); err != nil {
+			return nil, err
+		}
 	}
 	return &Locale{Tag: tag, loc: i18n.NewLocalizer(bundle, tag, Default)}, nil
 }
@@ -129,7 +142,9 @@ func (l *Locale) localize(id string, count any, kv []any) string {
 	for i := 0; i+1 < len(kv); i += 2 {
 		data[fmt.Sprint(kv[i])] = kv[i+1]
 	}
+	mu.Lock()
 	s, err := l.loc.Localize(&i18n.LocalizeConfig{MessageID: id, TemplateData: data, PluralCount: count})
+	mu.Unlock()
 	if err != nil && s == "" {
 		return id
 	}

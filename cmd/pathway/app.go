@@ -32,6 +32,9 @@ type app struct {
 	passphraseFile string
 	identityFile   string
 	lang           string
+	// outreach keeps everything in memory: nothing is written but what
+	// the person saves at the end.
+	outreach bool
 }
 
 // userError is an error already worded for the person.
@@ -118,6 +121,7 @@ func (a *app) rootCommand() *cobra.Command {
 	pf.StringVar(&a.vaultDir, "vault", "", T("flag.vault"))
 	pf.StringVar(&a.passphraseFile, "passphrase-file", "", T("flag.passphrase-file"))
 	pf.StringVar(&a.identityFile, "identity", "", T("flag.identity"))
+	pf.BoolVar(&a.outreach, "outreach", a.getenv("PATHWAY_OUTREACH") == "1", T("flag.outreach"))
 	lang := a.lang
 	pf.StringVar(&a.lang, "lang", "", T("flag.lang"))
 	a.lang = lang
@@ -137,6 +141,12 @@ func (a *app) rootCommand() *cobra.Command {
 		a.newCommand(),
 		a.editCommand(),
 		a.printCommand(),
+		a.resourcesCommand(),
+		a.practiseCommand(),
+		a.checkCommand(),
+		a.keygenCommand(),
+		a.shareCommand(),
+		a.openCommand(),
 		a.importCommand(),
 		a.exportCommand(),
 		a.showCommand(),

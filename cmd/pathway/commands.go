@@ -5,6 +5,8 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"path/filepath"
+	"slices"
 	"strings"
 	"unicode"
 
@@ -177,8 +179,24 @@ func (a *app) passphraseCommand() *cobra.Command {
 			if err != nil {
 				return a.describe(err, v.Dir, "")
 			}
+			// The organisations' lists, if any, are sealed again too.
+			var dirSealed []byte
+			if dirOld, err := v.ReadFile(crypt.DirectoryName); err == nil {
+				p, err := crypt.Open(dirOld, o.key)
+				if err != nil {
+					return a.describe(err, v.Dir, v.Path(crypt.DirectoryName))
+				}
+				if dirSealed, err = crypt.Seal(p, k); err != nil {
+					return a.describe(err, v.Dir, "")
+				}
+			}
 			if err := v.Save(current, backup); err != nil {
 				return a.describe(err, v.Dir, "")
+			}
+			if dirSealed != nil {
+				if err := v.SaveFile(crypt.DirectoryName, dirSealed, dirSealed); err != nil {
+					return a.describe(err, v.Dir, "")
+				}
 			}
 			fmt.Fprintln(a.stderr, a.loc.T("msg.passphrase-changed"))
 			return nil
@@ -186,6 +204,22 @@ func (a *app) passphraseCommand() *cobra.Command {
 	}
 	c.Flags().StringVar(&newFile, "new-passphrase-file", "", a.loc.T("flag.new-passphrase-file"))
 	return c
+}
+
+// allVaults returns every folder pathway may have written on this
+// computer: the default vault, and the ones named by PATHWAY_VAULT and
+// --vault.
+func (a *app) allVaults() []string {
+	var dirs []string
+	if base, err := os.UserConfigDir(); err == nil {
+		dirs = append(dirs, filepath.Join(base, "pathway"))
+	}
+	for _, d := range []string{a.getenv("PATHWAY_VAULT"), a.vaultDir} {
+		if d != "" && !slices.Contains(dirs, filepath.Clean(d)) {
+			dirs = append(dirs, filepath.Clean(d))
+		}
+	}
+	return dirs
 }
 
 // foldWord makes the same word typed on any keyboard compare equal: any
@@ -201,19 +235,35 @@ func foldWord(s string) string {
 }
 
 func (a *app) wipeCommand() *cobra.Command {
-	var yes bool
+	var yes, all bool
 	c := &cobra.Command{
 		Use:   "wipe",
 		Short: a.loc.T("cmd.wipe.short"),
 		Long:  a.loc.T("cmd.wipe.long"),
 		Args:  a.exactArgs(0),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			v, err := a.vault()
-			if err != nil {
-				return err
+			var dirs []string
+			if all {
+				dirs = a.allVaults()
+			} else {
+				v, err := a.vault()
+				if err != nil {
+					return err
+				}
+				dirs = []string{v.Dir}
 			}
-			if _, err := os.Stat(v.Dir); errors.Is(err, os.ErrNotExist) {
-				fmt.Fprintln(a.stderr, a.loc.T("msg.wipe-nothing"))
+			var existing []string
+			for _, d := range dirs {
+				if _, err := os.Stat(d); err == nil {
+					existing = append(existing, d)
+				}
+			}
+			if len(existing) == 0 {
+				if all {
+					fmt.Fprintln(a.stderr, a.loc.T("wipe.all-none"))
+				} else {
+					fmt.Fprintln(a.stderr, a.loc.T("msg.wipe-nothing"))
+				}
 				return nil
 			}
 			if !yes {
@@ -226,21 +276,30 @@ func (a *app) wipeCommand() *cobra.Command {
 					return &userError{msg: a.loc.T("msg.wipe-cancelled"), code: 1}
 				}
 			}
-			if err := v.Lock(); err != nil {
-				return a.describe(err, v.Dir, "")
-			}
-			removed, err := v.Wipe()
-			if err != nil {
-				return a.describe(err, v.Dir, "")
-			}
 			fmt.Fprintln(a.stdout, a.loc.T("msg.wiped"))
-			for _, p := range removed {
-				fmt.Fprintln(a.stdout, "  "+p)
+			for _, d := range existing {
+				v, err := crypt.At(d)
+				if errors.Is(err, crypt.ErrUnsafe) {
+					v = &crypt.Vault{Dir: d} // wiping is the point: the mode does not matter
+				} else if err != nil {
+					return a.describe(err, d, "")
+				}
+				if err := v.Lock(); err != nil {
+					return a.describe(err, v.Dir, "")
+				}
+				removed, err := v.Wipe()
+				for _, p := range removed {
+					fmt.Fprintln(a.stdout, "  "+p)
+				}
+				if err != nil {
+					return a.describe(err, v.Dir, "")
+				}
 			}
 			fmt.Fprintln(a.stderr, a.loc.T("msg.wipe-ssd"))
 			return nil
 		},
 	}
 	c.Flags().BoolVar(&yes, "yes", false, a.loc.T("flag.yes"))
+	c.Flags().BoolVar(&all, "all", false, a.loc.T("flag.all"))
 	return c
 }

@@ -3,6 +3,7 @@ package main
 import (
 	"errors"
 	"fmt"
+	"pathway/printout"
 	"slices"
 	"strings"
 	"time"
@@ -11,6 +12,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"pathway/crypt"
+	"pathway/directory"
 	"pathway/locales"
 	"pathway/plan"
 )
@@ -33,6 +35,8 @@ type asker interface {
 	secret(header, title, help string, check func(string) error) (string, error)
 	// line asks for one line of text.
 	line(header, title, help string) (string, error)
+	// pick shows options and returns the indexes of those picked.
+	pick(header, title string, options []string) ([]int, error)
 }
 
 // chooseUI picks the plain prompts when asked to (--accessible,
@@ -64,6 +68,9 @@ func (a *app) ended(err error) error {
 // startSession locks the vault and opens the binder, or, on a first run,
 // explains what pathway keeps and sets up the passphrase.
 func (a *app) startSession(u asker) (*session, error) {
+	if a.outreach {
+		return &session{b: plan.New(plan.DateOf(a.now()))}, nil
+	}
 	v, err := a.vault()
 	if err != nil {
 		return nil, err
@@ -203,11 +210,19 @@ func (a *app) unlock(u asker, s *session) error {
 // home is the menu that `pathway` alone opens.
 func (a *app) home(in interactive) error {
 	u := a.chooseUI(in)
-	s, err := a.startSession(u)
-	if err != nil {
-		return a.ended(err)
+	var s *session
+	if a.outreach {
+		s = &session{b: plan.New(plan.DateOf(a.now()))}
+		if err := u.show("pathway", a.loc.T("outreach.banner")); err != nil {
+			return a.ended(err)
+		}
+	} else {
+		var err error
+		if s, err = a.startSession(u); err != nil {
+			return a.ended(err)
+		}
+		defer s.v.Unlock()
 	}
-	defer s.v.Unlock()
 	T := a.loc.T
 	for {
 		type item struct {
@@ -215,6 +230,9 @@ func (a *app) home(in interactive) error {
 			do    func() error
 		}
 		items := []item{{T("home.new"), func() error { return a.startPlan(s, u) }}}
+		if len(s.b.Drills()) > 0 {
+			items = append(items, item{T("home.practise"), func() error { return a.practise(s, u, false) }})
+		}
 		if len(s.b.Plans) > 0 {
 			items = append(items,
 				item{T("home.continue"), func() error { return a.continuePlan(s, u, "") }},
@@ -222,22 +240,39 @@ func (a *app) home(in interactive) error {
 					var sb strings.Builder
 					a.printSummary(&sb, s.b)
 					return u.show(T("home.see"), sb.String())
-				}})
+				}},
+				item{T("home.check"), func() error {
+					return u.show(T("check.title"), a.checkText(s.b, s.b.CheckUp(plan.DateOf(a.now())), ""))
+				}},
+				item{T("home.share"), func() error { return a.shareChooser(s, u) }})
 		}
 		items = append(items,
+			item{T("home.resources"), func() error { return a.browseResources(s, u) }},
 			item{a.languageLabel(), func() error { return a.pickLanguage(s, u) }},
 			item{T("home.quit"), nil})
 		var labels []string
 		for _, it := range items {
 			labels = append(labels, it.label)
 		}
-		k, err := u.menu("pathway", T("home.title"), labels)
+		title := T("home.title")
+		// One quiet line when numbers are due for practice.
+		if due := len(s.b.Due(plan.DateOf(a.now()))); due > 0 {
+			title += "\n" + a.loc.N("home.due", due)
+		}
+		k, err := u.menu("pathway", title, labels)
 		if err != nil {
 			return a.ended(err)
 		}
 		if items[k].do == nil {
+			if a.outreach {
+				if err := a.outreachSave(s, u); err != nil {
+					return a.ended(err)
+				}
+			}
 			if t, ok := u.(*tuiUI); ok {
 				t.clear()
+			} else if a.outreach && isTerminal(a.stdout) {
+				fmt.Fprint(a.stdout, clearAll)
 			}
 			return nil
 		}
@@ -317,6 +352,228 @@ func (a *app) planLabel(p plan.Plan) string {
 	return label + " (" + T("status."+string(p.Status)) + ")"
 }
 
+// outreachSave asks, at the end of an outreach session, what to take
+// away: the plans, encrypted, in a folder (a USB stick), and printouts.
+// Nothing else was written, and nothing else will be.
+func (a *app) outreachSave(s *session, u asker) error {
+	T := a.loc.T
+	for {
+		k, err := u.menu("pathway", T("outreach.save-how"), []string{T("outreach.save-folder"), T("outreach.save-print"), T("outreach.save-done")})
+		if err != nil {
+			return err
+		}
+		switch k {
+		case 0:
+			dir, err := u.line("pathway", T("outreach.folder"), "")
+			if err != nil {
+				return err
+			}
+			if dir == "" {
+				continue
+			}
+			var key *crypt.Key
+			if a.passphraseFile != "" || a.identityFile != "" {
+				key, err = a.newKey()
+			} else {
+				key, err = a.choosePassphrase(u)
+			}
+			if err != nil {
+				return err
+			}
+			data, err := plan.Encode(s.b)
+			if err != nil {
+				return a.describe(err, dir, "")
+			}
+			sealed, err := crypt.Seal(data, key)
+			if err != nil {
+				return a.describe(err, dir, "")
+			}
+			if err := crypt.WriteNew(dir, sealed); err != nil {
+				if errors.Is(err, crypt.ErrExists) {
+					u.notice(T("error.vault-exists"))
+					continue
+				}
+				return a.describe(err, dir, "")
+			}
+			u.notice(T("outreach.saved-folder", "Dir", dir))
+		case 1:
+			if err := a.outreachPrint(s, u); err != nil {
+				var ue *userError
+				if errors.As(err, &ue) {
+					u.notice(ue.msg)
+					continue
+				}
+				return err
+			}
+		default:
+			return nil
+		}
+	}
+}
+
+// outreachPrint saves one printout of the session.
+func (a *app) outreachPrint(s *session, u asker) error {
+	T := a.loc.T
+	type choice struct {
+		label string
+		make  func(printout.Options) ([]byte, error)
+	}
+	var choices []choice
+	for i := range s.b.Plans {
+		p := &s.b.Plans[i]
+		choices = append(choices, choice{a.planLabel(*p), func(o printout.Options) ([]byte, error) { return printout.Checklist(s.b, p, o) }})
+	}
+	if len(s.b.ToLearn()) > 0 {
+		choices = append(choices, choice{T("cmd.print-cards.short"), func(o printout.Options) ([]byte, error) {
+			return printout.Cards(s.b, printout.CardOptions{Options: o})
+		}})
+	}
+	labels := []string{T("nav.none")}
+	for _, c := range choices {
+		labels = append(labels, c.label)
+	}
+	k, err := u.menu("pathway", T("outreach.which-print"), labels)
+	if err != nil || k == 0 {
+		return err
+	}
+	path, err := u.line("pathway", T("outreach.print-path"), "")
+	if err != nil || path == "" {
+		return err
+	}
+	f := &printFlags{out: path}
+	if err := a.checkOutput(f); err != nil {
+		return err
+	}
+	pdf, err := choices[k-1].make(printout.Options{Loc: a.loc})
+	if err != nil {
+		return a.fail("error.print", "Detail", plan.CleanLine(err.Error()))
+	}
+	if err := a.writeFile(f, pdf); err != nil {
+		return err
+	}
+	u.notice(T("outreach.saved-print", "Path", path))
+	return nil
+}
+
+// shareChooser does what pathway share does, asking each choice in turn
+// and showing exactly what will be shared before anything is written.
+func (a *app) shareChooser(s *session, u asker) error {
+	T := a.loc.T
+	var parts []string
+	var labels []string
+	for _, p := range s.b.Plans {
+		for _, sec := range plan.Sections(p.Kind) {
+			parts = append(parts, p.ID+"/"+sec.ID)
+			labels = append(labels, a.planLabel(p)+": "+T(sec.TitleKey()))
+		}
+	}
+	picked, err := u.pick(T("home.share"), T("share.ask-parts"), labels)
+	if err != nil || len(picked) == 0 {
+		return err
+	}
+	var chosen []string
+	for _, k := range picked {
+		chosen = append(chosen, parts[k])
+	}
+	sel, _ := s.b.SelectSections(chosen)
+	to, err := u.line(T("home.share"), T("share.ask-to"), "")
+	if err != nil {
+		return err
+	}
+	var key *crypt.Key
+	forName := T("share.someone")
+	if to == "" {
+		if key, err = a.choosePassphrase(u); err != nil {
+			return err
+		}
+	} else if key, err = crypt.ParseRecipient(to); err != nil {
+		u.notice(T("error.recipient", "Recipient", shorten(to)))
+		return nil
+	} else {
+		forName = shorten(to)
+	}
+	untilText, err := u.line(T("home.share"), T("share.ask-until"), "")
+	if err != nil {
+		return err
+	}
+	until, err := plan.ParseDate(untilText)
+	if err != nil || until.Before(plan.DateOf(a.now())) {
+		u.notice(T("error.share-until-past", "Until", plan.CleanLine(untilText)))
+		return nil
+	}
+	purpose, err := u.line(T("home.share"), T("share.ask-purpose"), "")
+	if err != nil {
+		return err
+	}
+	path, err := u.line(T("home.share"), T("share.ask-path"), "")
+	if err != nil || path == "" {
+		return err
+	}
+	sh := &plan.Share{Format: plan.Format, Kind: plan.ShareKind, For: forName, Purpose: purpose,
+		Until: until, Made: plan.DateOf(a.now()), Binder: s.b.Subset(sel)}
+	var sb strings.Builder
+	fmt.Fprintln(&sb, T("share.for", "For", sh.For))
+	if purpose != "" {
+		fmt.Fprintln(&sb, T("share.purpose", "Purpose", purpose))
+	}
+	fmt.Fprintln(&sb, T("share.until", "Until", until.String()))
+	fmt.Fprintln(&sb)
+	a.printSummary(&sb, sh.Binder)
+	if err := u.show(T("share.preview"), sb.String()); err != nil {
+		return err
+	}
+	k, err := u.menu(T("home.share"), T("share.preview"), []string{T("nav.finish"), T("nav.none")})
+	if err != nil || k != 0 {
+		return err
+	}
+	data, err := plan.EncodeShare(sh)
+	if err != nil {
+		return err
+	}
+	sealed, err := crypt.Seal(data, key)
+	if err != nil {
+		return err
+	}
+	f := &printFlags{out: path}
+	if err := a.checkOutput(f); err != nil {
+		u.notice(err.Error())
+		return nil
+	}
+	if err := a.writeFile(f, sealed); err != nil {
+		u.notice(err.Error())
+		return nil
+	}
+	u.notice(T("share.written", "Path", path, "For", sh.For, "Until", until.String()))
+	return nil
+}
+
+// browseResources shows the organisations of one kind of help.
+func (a *app) browseResources(s *session, u asker) error {
+	T := a.loc.T
+	labels := []string{T("nav.none")}
+	for _, c := range directory.Categories {
+		labels = append(labels, T("dircat."+c))
+	}
+	k, err := u.menu(T("home.resources"), T("home.resources-which"), labels)
+	if err != nil || k == 0 {
+		return err
+	}
+	lists := []*directory.List{directory.Guide()}
+	if s.v != nil {
+		if mine, err := a.importedLists(s.v, s.key); err == nil {
+			lists = append(lists, mine...)
+		}
+	}
+	var sb strings.Builder
+	for i, x := range directory.Find(lists, directory.Filter{Category: directory.Categories[k-1]}) {
+		if i > 0 {
+			sb.WriteString("\n")
+		}
+		a.printListing(&sb, x)
+	}
+	return u.show(T("dircat."+directory.Categories[k-1]), sb.String())
+}
+
 // languageLabel is the menu item that leads to the languages, written in
 // every language pathway speaks, the current one first: someone who cannot
 // read the current language still finds their way to their own.
@@ -374,8 +631,11 @@ func (a *app) newCommand() *cobra.Command {
 			if err != nil {
 				return a.ended(err)
 			}
-			defer s.v.Unlock()
-			return a.ended(a.runNew(s, u, k))
+			defer s.unlock()
+			if err := a.runNew(s, u, k); err != nil || !a.outreach {
+				return a.ended(err)
+			}
+			return a.ended(a.outreachSave(s, u))
 		},
 	}
 	a.interactiveFlags(c, &in)
@@ -399,7 +659,7 @@ func (a *app) editCommand() *cobra.Command {
 			if err != nil {
 				return a.ended(err)
 			}
-			defer s.v.Unlock()
+			defer s.unlock()
 			id := ""
 			if len(args) == 1 {
 				id = args[0]
@@ -458,6 +718,25 @@ func (u *plainUI) line(header, title, help string) (string, error) {
 		fmt.Fprintln(u.out, "   "+help)
 	}
 	return u.ask(u.a.checkAnswerText)
+}
+
+func (u *plainUI) pick(header, title string, options []string) ([]int, error) {
+	fmt.Fprintln(u.out)
+	fmt.Fprintln(u.out, title)
+	return u.pickMany(options, nil, false)
+}
+
+func (u *tuiUI) pick(header, title string, options []string) ([]int, error) {
+	var picked []int
+	var opts []huh.Option[int]
+	for i, o := range options {
+		opts = append(opts, huh.NewOption(o, i))
+	}
+	ms := huh.NewMultiSelect[int]().Title(title).Options(opts...).Filterable(false).Value(&picked)
+	if _, err := u.run(header, u.form(huh.NewGroup(ms)), nil); err != nil {
+		return nil, err
+	}
+	return picked, nil
 }
 
 func (u *tuiUI) menu(header, title string, options []string) (int, error) {

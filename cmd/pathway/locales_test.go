@@ -14,6 +14,7 @@ import (
 	"slices"
 	"testing"
 
+	"pathway/directory"
 	"pathway/locales"
 	"pathway/plan"
 )
@@ -35,6 +36,15 @@ func catalogueKeys() []string {
 	}
 	for _, r := range plan.Roles {
 		keys = append(keys, plan.RoleKey(r))
+	}
+	for _, x := range directory.Guide().Listings {
+		keys = append(keys, "dir."+x.ID)
+	}
+	for _, c := range directory.Categories {
+		keys = append(keys, "dircat."+c)
+	}
+	for _, c := range directory.ErrorCodes {
+		keys = append(keys, "error.dir."+c)
 	}
 	for _, c := range plan.PhoneCodes {
 		keys = append(keys, "phone."+c)
@@ -61,7 +71,7 @@ func sourceKeys(t *testing.T) []string {
 	files, _ := filepath.Glob("*.go")
 	more, _ := filepath.Glob("../../printout/*.go")
 	files = append(files, more...)
-	re := regexp.MustCompile(`"((?:app|cmd|flag|prompt|msg|show|error|word|status|wizard|first|home|nav|answer|contact|plain|key|pager|language|usage|print)\.[a-z0-9.-]+)"`)
+	re := regexp.MustCompile(`"((?:app|cmd|flag|prompt|msg|show|error|word|status|wizard|first|home|nav|answer|contact|plain|key|pager|language|usage|print|resources|dircat|practise|check|share|open|keygen|outreach|wipe)\.[a-z0-9.-]+)"`)
 	var keys []string
 	for _, f := range files {
 		if filepath.Ext(f) != ".go" || regexp.MustCompile(`_test\.go$`).MatchString(f) {
@@ -88,7 +98,7 @@ func sourceKeys(t *testing.T) []string {
 func TestCataloguesAreComplete(t *testing.T) {
 	used := append(catalogueKeys(), sourceKeys(t)...)
 	// Keys built at run time from a prefix.
-	dynamicPrefix := regexp.MustCompile(`^(error\.plan\.|status\.|phone\.)$`)
+	dynamicPrefix := regexp.MustCompile(`^(error\.plan\.|status\.|phone\.|dir\.|dircat\.|error\.dir\.)$`)
 	for _, tag := range locales.Available() {
 		have := locales.Keys(tag)
 		for _, k := range used {

@@ -25,9 +25,22 @@ func TestMain(m *testing.M) {
 	// A low work factor keeps the tests fast, as age's own tests do. It is
 	// set here, in test code: the shipped binary has no way to change it.
 	crypt.ScryptWorkFactor = 10
-	testscript.Main(m, map[string]func(){
+	testscript.Main(cleanup{m}, map[string]func(){
 		"pathway": func() { os.Exit(testRun()) },
 	})
+}
+
+// cleanup runs the tests, then removes the programs they built.
+type cleanup struct{ m *testing.M }
+
+func (c cleanup) Run() int {
+	code := c.m.Run()
+	for _, d := range []string{ageDir, filepath.Dir(binPath)} {
+		if d != "" && d != "." {
+			os.RemoveAll(d)
+		}
+	}
+	return code
 }
 
 // testRun runs pathway as main does, with one thing more for tests: a
@@ -106,7 +119,11 @@ func TestScripts(t *testing.T) {
 	if runtime.GOOS != "windows" {
 		needTool(t, "sh")
 	}
-	testscript.Run(t, testscript.Params{
+	cmds := map[string]func(ts *testscript.TestScript, neg bool, args []string){}
+	for k, v := range watchCmds() {
+		cmds[k] = v
+	}
+	params := testscript.Params{
 		Dir:                 "testdata/script",
 		RequireExplicitExec: true,
 		Setup: func(e *testscript.Env) error {
@@ -241,7 +258,11 @@ func TestScripts(t *testing.T) {
 			}
 			return false, fmt.Errorf("unknown condition %q", cond)
 		},
-	})
+	}
+	for k, v := range cmds {
+		params.Cmds[k] = v
+	}
+	testscript.Run(t, params)
 }
 
 // TestNoNetworkCode fails if the program links the packages that would let

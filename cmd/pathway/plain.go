@@ -183,6 +183,9 @@ func (u *plainUI) question(b *plan.Binder, v *answer) error {
 		if slices.Contains(picked, len(ids)) {
 			v.contacts = append(v.contacts, newContactID)
 		}
+		if slices.Contains(picked, len(ids)+1) {
+			v.contacts = append(v.contacts, fromDirectoryID)
+		}
 	}
 	if v.q.Kind == plan.Learn {
 		return nil
@@ -228,6 +231,8 @@ func (u *plainUI) pickMany(labels []string, now []int, addNew bool) ([]int, erro
 	if addNew {
 		n++
 		fmt.Fprintf(u.out, "   %d) %s\n", n, u.t("wizard.add-someone"))
+		n++
+		fmt.Fprintf(u.out, "   %d) %s\n", n, u.t("wizard.from-directory"))
 	}
 	if len(now) > 0 {
 		fmt.Fprintln(u.out, "   "+u.t("plain.pick-many-keep"))

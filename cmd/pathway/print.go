@@ -3,7 +3,6 @@ package main
 import (
 	"errors"
 	"fmt"
-	"io/fs"
 	"os"
 	"slices"
 	"strings"
@@ -103,33 +102,8 @@ func (a *app) writePrintout(f *printFlags, pdf []byte, err error) error {
 	if err != nil {
 		return a.fail("error.print", "Detail", plan.CleanLine(err.Error()))
 	}
-	if f.out == "-" {
-		_, err := a.stdout.Write(pdf)
-		fmt.Fprintln(a.stderr, a.loc.T("msg.print-warning"))
+	if err := a.writeFile(f, pdf); err != nil {
 		return err
-	}
-	flags := os.O_WRONLY | os.O_CREATE | os.O_EXCL
-	if f.force {
-		flags = os.O_WRONLY | os.O_CREATE | os.O_TRUNC
-	}
-	// The printout is the one thing pathway writes unencrypted, and only
-	// because the person asked for it.
-	file, err := os.OpenFile(f.out, flags, 0o600)
-	switch {
-	case errors.Is(err, fs.ErrExist):
-		return a.fail("error.print-exists", "Path", f.out)
-	case errors.Is(err, fs.ErrPermission):
-		return a.fail("error.print-permission", "Path", f.out)
-	case err != nil:
-		return a.fail("error.print-write", "Path", f.out, "Detail", plan.CleanLine(err.Error()))
-	}
-	if _, err := file.Write(pdf); err != nil {
-		file.Close()
-		os.Remove(f.out)
-		return a.fail("error.print-write", "Path", f.out, "Detail", plan.CleanLine(err.Error()))
-	}
-	if err := file.Close(); err != nil {
-		return a.fail("error.print-write", "Path", f.out, "Detail", plan.CleanLine(err.Error()))
 	}
 	fmt.Fprintln(a.stderr, a.loc.T("msg.print-warning"))
 	return nil

@@ -380,6 +380,10 @@ func TestTerminalReleasePlan(t *testing.T) {
 	tm.waitFor("Your plan")
 	tm.waitFor("Enter: save this plan")
 	tm.keys("Enter")
+	// Once saved, the check-up of the plan.
+	tm.waitFor("Your plans: a check-up")
+	tm.waitFor("Practise your numbers until you know them")
+	tm.keys("Enter")
 	if got := tm.exited(); got != "exit=0" {
 		t.Fatalf("pathway ended with %s", got)
 	}
@@ -503,7 +507,8 @@ func TestScreens(t *testing.T) {
 	tm.start("--passphrase-file", tm.passFile())
 	shots := map[string]string{}
 	shots["home"] = tm.settled("Quit")
-	tm.keys("Down")
+	tm.keys("Down") // Practise my numbers
+	tm.keys("Down") // Go on with a plan
 	tm.keys("Enter")
 	tm.waitFor("Which plan?")
 	tm.keys("Down")
@@ -548,5 +553,45 @@ func TestScreens(t *testing.T) {
 		if string(want) != got {
 			t.Errorf("%s differs from the screen now; if the change is right, rerun with -update-screens.\nwant:\n%s\ngot:\n%s", path, want, got)
 		}
+	}
+}
+
+// TestTerminalDrill runs one drill in the full-screen interface.
+func TestTerminalDrill(t *testing.T) {
+	tm := newTerm(t)
+	if out, err := exec.Command(pathwayBinary(t), "--vault", tm.vault, "--passphrase-file", tm.passFile(), "import", "../../testdata/sample-binder.json").CombinedOutput(); err != nil {
+		t.Fatalf("import: %v\n%s", err, out)
+	}
+	tm.start("practise", "--passphrase-file", tm.passFile())
+	tm.focus("Ana: type the number from memory.")
+	tm.text("647-555-0142")
+	tm.keys("Enter")
+	tm.focus("Butterfly: type the number from memory.")
+	tm.waitFor("Right: 647 · 555 · 0142")
+	tm.keys("Enter") // nothing typed: shown the number
+	tm.focus("Mei: type the number from memory.")
+	tm.waitFor("Not quite. The number is 416 · 906 · 3098.")
+	tm.text("416 555 0123")
+	tm.keys("Enter")
+	tm.focus("Butterfly: type the number from memory.")
+	tm.text("(416) 906-3098")
+	tm.keys("Enter")
+	tm.waitFor("You know 3 of 3 numbers by heart.")
+	tm.keys("Enter")
+	if got := tm.exited(); got != "exit=0" {
+		t.Fatalf("pathway ended with %s", got)
+	}
+	b := tm.export()
+	practice, _ := b["practice"].([]any)
+	if len(practice) != 3 {
+		t.Fatalf("practice: %v", b["practice"])
+	}
+	for _, p := range practice {
+		if box := p.(map[string]any)["box"].(float64); box < 1 {
+			t.Errorf("a number answered right in the end is in box %v", box)
+		}
+	}
+	if strings.Contains(tm.everything(), "416 · 555 · 0123") {
+		t.Error("a number was left in the terminal's scrollback")
 	}
 }

@@ -306,7 +306,8 @@ func (u *tuiUI) fields(b *plan.Binder, v *answer) []huh.Field {
 			return []huh.Field{huh.NewMultiSelect[string]().Title(title).Description(help).Options(opts...).
 				Filterable(false).Height(min(len(opts)+2, 9)).Value(&v.contacts)}
 		}
-		opts = append(opts, huh.NewOption(T("wizard.add-someone"), newContactID))
+		opts = append(opts, huh.NewOption(T("wizard.add-someone"), newContactID),
+			huh.NewOption(T("wizard.from-directory"), fromDirectoryID))
 		return []huh.Field{huh.NewMultiSelect[string]().Title(title).Description(help).Options(opts...).
 			Filterable(false).Height(min(len(opts)+2, 9)).Value(&v.contacts), note()}
 	}

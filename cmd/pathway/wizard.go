@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"pathway/crypt"
+	"pathway/directory"
 	"pathway/plan"
 	"pathway/printout"
 )
@@ -68,8 +69,21 @@ type answer struct {
 	contacts []string // contact ids; newContactID asks for a new one
 }
 
-// newContactID stands in a contacts answer for "add someone new".
-const newContactID = "+new"
+// newContactID stands in a contacts answer for "add someone new", and
+// fromDirectoryID for "from the list of organisations".
+const (
+	newContactID    = "+new"
+	fromDirectoryID = "+dir"
+)
+
+// roleCategories are the kinds of help offered first when an organisation
+// is picked for a role.
+var roleCategories = map[plan.Role][]string{
+	plan.RoleLegalClinic: {"legal"}, plan.RoleLawyer: {"legal"}, plan.RoleImmigrationLaw: {"legal"},
+	plan.RoleCriminalLaw: {"legal"}, plan.RoleFamilyLaw: {"legal"}, plan.RolePlaceToGo: {"shelter"},
+	plan.RoleSupportWorker: {"sex-worker-led", "migrant", "community"}, plan.RoleSupporter: {"sex-worker-led", "migrant", "community"},
+	plan.RoleAdvocate: {"sex-worker-led", "migrant", "community"}, plan.RoleEmergencyService: {"emergency"},
+}
 
 // answersOf loads the editable answers of one section.
 func answersOf(b *plan.Binder, p *plan.Plan, s plan.Section) []*answer {
@@ -170,9 +184,21 @@ type session struct {
 	b   *plan.Binder
 }
 
-// autosave seals the binder into the vault.
+// unlock lets other processes write the vault again (none in outreach).
+func (s *session) unlock() {
+	if s.v != nil {
+		s.v.Unlock()
+	}
+}
+
+// autosave seals the binder into the vault. In outreach mode there is no
+// vault: the binder stays in memory until the person saves it at the end.
 func (a *app) autosave(s *session) error {
 	s.b.Clean()
+	if s.v == nil {
+		_, err := plan.Encode(s.b) // the same checks, nothing written
+		return err
+	}
 	return a.save(s.v, s.b, s.key)
 }
 
@@ -198,6 +224,13 @@ func (a *app) wizard(s *session, p *plan.Plan, u ui) error {
 			p.Status, p.Resume, p.Reviewed, p.Updated = plan.Done, "", today, today
 			if err := a.autosave(s); err != nil {
 				return err
+			}
+			// What the plan has and lacks, shown once it is saved.
+			report := a.checkText(s.b, s.b.CheckUp(today), p.ID)
+			if m, ok := u.(asker); ok {
+				if err := m.show(a.loc.T("check.title"), a.loc.T("wizard.saved-done")+"\n\n"+report); err != nil {
+					return err
+				}
 			}
 			u.notice(a.loc.T("wizard.saved-done"))
 			return nil
@@ -239,6 +272,16 @@ func (a *app) wizard(s *session, p *plan.Plan, u ui) error {
 // them in place of the marker.
 func (a *app) addNewContacts(b *plan.Binder, vals []*answer, u ui) error {
 	for _, v := range vals {
+		if slices.Contains(v.contacts, fromDirectoryID) {
+			v.contacts = slices.DeleteFunc(v.contacts, func(id string) bool { return id == fromDirectoryID })
+			c, err := a.pickListing(b, v.q.Role, u)
+			if err != nil {
+				return err
+			}
+			if c != nil {
+				v.contacts = append(v.contacts, c.ID)
+			}
+		}
 		if !slices.Contains(v.contacts, newContactID) {
 			continue
 		}
@@ -261,6 +304,40 @@ func (a *app) addNewContacts(b *plan.Binder, vals []*answer, u ui) error {
 		v.contacts = append(v.contacts, c.ID)
 	}
 	return nil
+}
+
+// pickListing lets the person pick an organisation of the guide's list
+// for a role, the kinds of help that fit the role first, and adds it to
+// the binder as a contact.
+func (a *app) pickListing(b *plan.Binder, role plan.Role, u ui) (*plan.Contact, error) {
+	m, ok := u.(asker)
+	if !ok {
+		return nil, nil
+	}
+	all := directory.Guide().Listings
+	var first, rest []directory.Listing
+	for _, x := range all {
+		if slices.ContainsFunc(x.Categories, func(c string) bool { return slices.Contains(roleCategories[role], c) }) {
+			first = append(first, x)
+		} else {
+			rest = append(rest, x)
+		}
+	}
+	listings := append(first, rest...)
+	labels := []string{a.loc.T("nav.none")}
+	for _, x := range listings {
+		label := x.Name
+		if len(x.Phones) > 0 {
+			label += " — " + x.Phones[0].Text
+		}
+		labels = append(labels, label)
+	}
+	k, err := m.menu(a.loc.T(plan.RoleKey(role)), a.loc.T("wizard.pick-listing"), labels)
+	if err != nil || k == 0 {
+		return nil, err
+	}
+	c, _ := addListing(b, listings[k-1], role)
+	return c, nil
 }
 
 // newPlan adds a new draft plan of kind k to the binder.

@@ -1,0 +1,217 @@
+package directory
+
+import (
+	"bufio"
+	"errors"
+	"os"
+	"path/filepath"
+	"regexp"
+	"strings"
+	"testing"
+
+	"pathway/internal/testtool"
+	"pathway/plan"
+)
+
+// guideText reads the guide itself, which lies beside the project's
+// checkout (../shared/seeds).
+func guideText(t *testing.T) string {
+	t.Helper()
+	p := filepath.Join("..", "..", "shared", "seeds", "003_1853b4d963a28911.txt")
+	b, err := os.ReadFile(p)
+	if err != nil {
+		if testtool.CI() {
+			t.Fatalf("the guide is not beside the checkout: %v", err)
+		}
+		t.Skipf("the guide is not beside the checkout: %v", err)
+	}
+	return string(b)
+}
+
+var guidePhone = regexp.MustCompile(`(?:TTY:\s*)?(?:1-)?\d{3}-\d{3}-\d{4}(?:\s*ext\.\s*\d+)?|\b[29]11\b`)
+
+// TestEveryNumberOfTheGuide reads the guide's "Resources and Referrals"
+// section and checks that every phone number printed there is in the
+// embedded directory, with the organisation it is printed beside, TTY
+// lines marked as such.
+func TestEveryNumberOfTheGuide(t *testing.T) {
+	text := guideText(t)
+	start := strings.Index(text, "\nResources and Referrals\n")
+	end := strings.Index(text, "\nAuthors\n")
+	if start < 0 || end < start {
+		t.Fatal("the section was not found in the guide")
+	}
+	g := Guide()
+	rows, numbers := 0, 0
+	sc := bufio.NewScanner(strings.NewReader(text[start:end]))
+	sc.Buffer(nil, 1<<20)
+	for sc.Scan() {
+		cols := strings.Split(sc.Text(), "\t")
+		if len(cols) < 3 || cols[0] == "Organization" {
+			continue
+		}
+		rows++
+		org, contact := strings.TrimSpace(cols[0]), cols[1]
+		var listing *Listing
+		for i := range g.Listings {
+			if g.Listings[i].Name == org {
+				listing = &g.Listings[i]
+			}
+		}
+		if listing == nil {
+			t.Errorf("%q is in the guide, not in the directory", org)
+			continue
+		}
+		for _, m := range guidePhone.FindAllString(contact, -1) {
+			numbers++
+			want, err := plan.ParsePhone(m)
+			if err != nil {
+				t.Fatalf("%s: the guide's %q does not read: %v", org, m, err)
+			}
+			found := false
+			for _, p := range listing.Phones {
+				got, err := p.Parse()
+				if err == nil && got.SameNumber(want) && got.TTY == want.TTY {
+					found = true
+				}
+			}
+			if !found {
+				t.Errorf("%s: the guide's number %q is not in its listing", org, m)
+			}
+		}
+	}
+	if rows < 45 || numbers < 45 {
+		t.Fatalf("read %d rows and %d numbers from the guide: the reading is broken", rows, numbers)
+	}
+	// And the other way: no number in the directory that the guide does
+	// not print (outside the section, the partner organisations' page).
+	for _, x := range g.Listings {
+		for _, p := range x.Phones {
+			if !strings.Contains(text, p.Text) {
+				t.Errorf("%s: %q is not in the guide", x.Name, p.Text)
+			}
+		}
+		if x.Web != "" && !strings.Contains(text, x.Web) {
+			t.Errorf("%s: the web address %q is not in the guide", x.Name, x.Web)
+		}
+	}
+}
+
+func TestGuideListReads(t *testing.T) {
+	g := Guide()
+	if g.Date != "2020-01" || len(g.Listings) < 50 {
+		t.Fatalf("date %q, %d listings", g.Date, len(g.Listings))
+	}
+	out, err := g.Encode()
+	if err != nil {
+		t.Fatal(err)
+	}
+	again, warns, err := Parse(out)
+	if err != nil || len(warns) > 0 || len(again.Listings) != len(g.Listings) {
+		t.Fatalf("round trip: %v %v", err, warns)
+	}
+	for _, x := range g.Listings {
+		if x.Description == "" || len(x.Categories) == 0 || x.Region == "" {
+			t.Errorf("%s: incomplete", x.ID)
+		}
+	}
+}
+
+func TestFind(t *testing.T) {
+	lists := []*List{Guide()}
+	ids := func(f Filter) []string {
+		var out []string
+		for _, x := range Find(lists, f) {
+			out = append(out, x.ID)
+		}
+		return out
+	}
+	if got := ids(Filter{AlwaysOpen: true}); strings.Join(got, " ") != "butterfly awhl emergency 211 femaide" {
+		t.Errorf("24/7: %v", got)
+	}
+	if got := ids(Filter{Category: "sex-worker-led"}); len(got) != 5 {
+		t.Errorf("sex-worker-led: %v", got)
+	}
+	if got := ids(Filter{Language: "vi"}); strings.Join(got, " ") != "awhl schlifer cleo csalc" {
+		t.Errorf("Vietnamese: %v", got)
+	}
+	if got := ids(Filter{Region: "hamilton"}); strings.Join(got, " ") != "refugee-law-office swap" {
+		t.Errorf("Hamilton: %v", got)
+	}
+	if got := ids(Filter{Words: []string{"REFUGEE", "toronto"}}); len(got) < 2 {
+		t.Errorf("words: %v", got)
+	}
+	if got := ids(Filter{Category: "legal", Words: []string{"nothing-like-this"}}); len(got) != 0 {
+		t.Errorf("no match: %v", got)
+	}
+}
+
+func TestParseRefuses(t *testing.T) {
+	for _, c := range []struct{ name, json, code string }{
+		{"not json", `nope`, "invalid-json"},
+		{"newer", `{"format":2,"name":"x","date":"2026-01","listings":[]}`, "newer-format"},
+		{"no format", `{"name":"x","date":"2026-01","listings":[]}`, "missing"},
+		{"unknown field", `{"format":1,"name":"x","date":"2026-01","listings":[],"extra":1}`, "unknown-field"},
+		{"unknown field in listing", `{"format":1,"name":"x","date":"2026-01","listings":[{"id":"a","name":"A","region":"r","categories":["legal"],"description":"d","fax":"1"}]}`, "unknown-field"},
+		{"bad date", `{"format":1,"name":"x","date":"soon","listings":[]}`, "bad-date"},
+		{"bad phone", `{"format":1,"name":"x","date":"2026-01","listings":[{"id":"a","name":"Clinic A","phones":[{"text":"555-01"}],"region":"r","categories":["legal"],"description":"d"}]}`, "bad-phone"},
+		{"bad category", `{"format":1,"name":"x","date":"2026-01","listings":[{"id":"a","name":"A","region":"r","categories":["police"],"description":"d"}]}`, "bad-category"},
+		{"duplicate id", `{"format":1,"name":"x","date":"2026-01","listings":[{"id":"a","name":"A","region":"r","categories":["legal"],"description":"d"},{"id":"a","name":"B","region":"r","categories":["legal"],"description":"d"}]}`, "duplicate-id"},
+		{"invalid utf8", "{\"format\":1,\"name\":\"\xff\"}", "invalid-utf8"},
+		{"too big", `{"format":1,"name":"` + strings.Repeat("x", MaxList) + `"}`, "too-big"},
+	} {
+		_, _, err := Parse([]byte(c.json))
+		var e *Error
+		if !errors.As(err, &e) || e.Code != c.code {
+			t.Errorf("%s: %v, want %s", c.name, err, c.code)
+		}
+	}
+	_, _, err := Parse([]byte(`{"format":1,"name":"x","date":"2026-01","listings":[{"id":"a","name":"Clinic A","phones":[{"text":"555-01"}],"region":"r","categories":["legal"],"description":"d"}]}`))
+	var e *Error
+	if errors.As(err, &e); e == nil || e.Listing != "Clinic A" || e.Line != 1 {
+		t.Errorf("the bad phone's error does not name its listing and line: %+v", e)
+	}
+}
+
+func TestParseCleansWithWarnings(t *testing.T) {
+	l, warns, err := Parse([]byte("{\"format\":1,\"name\":\"Our list\",\"date\":\"2026-11\",\"listings\":[\n" +
+		`{"id":"a","name":"Evil\u001b]0;owned\u0007 \u001b[2JClinic","region":"Toronto","categories":["legal"],"description":"ok"}` + "]}"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := l.Listings[0].Name; got != "Evil Clinic" {
+		t.Errorf("name %q", got)
+	}
+	if len(warns) != 1 || warns[0].Field != "name" || warns[0].Line != 2 {
+		t.Errorf("warnings %+v", warns)
+	}
+}
+
+func TestListingContact(t *testing.T) {
+	x, ok := Lookup([]*List{Guide()}, "schlifer")
+	if !ok {
+		t.Fatal("no schlifer")
+	}
+	c := x.Contact()
+	if len(c.Phones) != 2 || c.Phones[0].Ext != "234" || c.Phones[0].Note != "intake" || !c.Phones[1].TTY {
+		t.Errorf("phones %+v", c.Phones)
+	}
+	if !strings.Contains(c.Note, "2020-01") {
+		t.Errorf("note %q", c.Note)
+	}
+	b, _ := Lookup([]*List{Guide()}, "butterfly")
+	if !b.Contact().HasRole(plan.RoleEmergencyService) {
+		t.Error("a 24/7 line is not marked as one")
+	}
+}
+
+func TestStoreRoundTrip(t *testing.T) {
+	data, err := EncodeStore([]*List{Guide()})
+	if err != nil {
+		t.Fatal(err)
+	}
+	lists, err := DecodeStore(data)
+	if err != nil || len(lists) != 1 || len(lists[0].Listings) != len(Guide().Listings) {
+		t.Fatalf("%v", err)
+	}
+}

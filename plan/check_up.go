@@ -1,0 +1,145 @@
+package plan
+
+import "slices"
+
+// How old things may get before the check-up mentions them.
+const (
+	ReviewDays   = 90 // a plan not gone through for this long
+	ConfirmDays  = 90 // a bond person not asked again for this long
+	PractiseDays = 30 // a number not practised for this long
+)
+
+// A Report is what the check-up finds: per plan, the essentials it has and
+// those still open, in the catalogue's order; what is getting old; and how
+// many numbers are known by heart. It is information, never a verdict.
+type Report struct {
+	Plans []PlanReport `json:"plans"`
+	Old   []Aging      `json:"getting_old"`
+	Known int          `json:"numbers_known"`
+	Total int          `json:"numbers_to_learn"`
+	Due   int          `json:"numbers_due"`
+}
+
+// A PlanReport is the check-up of one plan.
+type PlanReport struct {
+	Plan string   `json:"plan"`
+	Kind Kind     `json:"kind"`
+	Has  []string `json:"has"`
+	Open []Open   `json:"open"`
+}
+
+// An Open point is an essential still to do.
+type Open struct {
+	Question string `json:"question"`
+	// Code is "open" (nothing yet), "bond-not-agreed" (a bond person is
+	// named but has not said yes) or "numbers-not-known" (numbers are
+	// marked but not yet known by heart).
+	Code    string `json:"code"`
+	Contact string `json:"contact,omitempty"`
+}
+
+// Aging is something getting old. Code is "plan-never", "plan-old",
+// "bond-never", "bond-old", "never-practised" or "not-practised"; Days is
+// how old it is.
+type Aging struct {
+	Code    string `json:"code"`
+	Plan    string `json:"plan,omitempty"`
+	Contact string `json:"contact,omitempty"`
+	Days    int    `json:"days,omitempty"`
+}
+
+// lawQuestions answer "a lawyer or a legal clinic" together.
+var lawQuestions = []string{"network.clinic", "network.immigration", "network.criminal", "network.family"}
+
+// CheckUp looks at the binder on day today.
+func (b *Binder) CheckUp(today Date) Report {
+	r := Report{Plans: []PlanReport{}, Old: []Aging{}}
+	for _, d := range b.Drills() {
+		r.Total++
+		if d.Progress.Known() {
+			r.Known++
+		}
+		if d.Progress.IsDue(today) {
+			r.Due++
+		}
+	}
+	for _, p := range b.Plans {
+		pr := PlanReport{Plan: p.ID, Kind: p.Kind, Has: []string{}, Open: []Open{}}
+		for _, s := range Sections(p.Kind) {
+			for _, q := range s.Questions {
+				if !q.Essential {
+					continue
+				}
+				if o, open := b.essential(p, q); open {
+					pr.Open = append(pr.Open, o)
+				} else {
+					pr.Has = append(pr.Has, q.ID)
+				}
+			}
+		}
+		r.Plans = append(r.Plans, pr)
+		switch {
+		case p.Reviewed.IsZero():
+			r.Old = append(r.Old, Aging{Code: "plan-never", Plan: p.ID})
+		case p.Reviewed.DaysUntil(today) > ReviewDays:
+			r.Old = append(r.Old, Aging{Code: "plan-old", Plan: p.ID, Days: p.Reviewed.DaysUntil(today)})
+		}
+	}
+	for _, c := range b.Contacts {
+		if !c.Agreed || !(c.HasRole(RoleBondMoney) || c.HasRole(RoleBondTestify)) {
+			continue
+		}
+		switch {
+		case c.Confirmed.IsZero():
+			r.Old = append(r.Old, Aging{Code: "bond-never", Contact: c.ID})
+		case c.Confirmed.DaysUntil(today) > ConfirmDays:
+			r.Old = append(r.Old, Aging{Code: "bond-old", Contact: c.ID, Days: c.Confirmed.DaysUntil(today)})
+		}
+	}
+	for _, d := range b.Drills() {
+		switch {
+		case d.Progress.Practised.IsZero():
+			r.Old = append(r.Old, Aging{Code: "never-practised", Contact: d.Contact.ID})
+		case d.Progress.Practised.DaysUntil(today) > PractiseDays:
+			r.Old = append(r.Old, Aging{Code: "not-practised", Contact: d.Contact.ID, Days: d.Progress.Practised.DaysUntil(today)})
+		}
+	}
+	return r
+}
+
+// essential says whether an essential point of plan p is still open.
+func (b *Binder) essential(p Plan, q Question) (Open, bool) {
+	open := Open{Question: q.ID, Code: "open"}
+	a := p.Answers[q.ID]
+	switch {
+	case q.Kind == YesNo:
+		return open, a.Yes == nil || !*a.Yes
+	case q.Kind == Learn:
+		ds := b.Drills()
+		if len(ds) == 0 {
+			return open, true
+		}
+		if slices.ContainsFunc(ds, func(d Drill) bool { return !d.Progress.Known() }) {
+			return Open{Question: q.ID, Code: "numbers-not-known"}, true
+		}
+		return open, false
+	case q.ID == "bond.money":
+		if len(a.Contacts) == 0 {
+			return open, true
+		}
+		for _, id := range a.Contacts {
+			if c := b.Contact(id); c != nil && c.Agreed {
+				return open, false
+			}
+		}
+		return Open{Question: q.ID, Code: "bond-not-agreed", Contact: a.Contacts[0]}, true
+	case slices.Contains(lawQuestions, q.ID):
+		for _, id := range lawQuestions {
+			if !p.Answers[id].Empty() {
+				return open, false
+			}
+		}
+		return open, true
+	}
+	return open, a.Empty()
+}

@@ -1,0 +1,199 @@
+package plan
+
+import (
+	"bytes"
+	"encoding/json"
+	"fmt"
+	"slices"
+	"strings"
+)
+
+// ShareKind marks a file made by pathway share.
+const ShareKind = "pathway-share"
+
+// A Share is what pathway share writes, sealed for one person: a part of a
+// binder, who it is for, why, and until when. The end date is a courtesy
+// of pathway (pathway open refuses to show an expired share); it is not a
+// cryptographic guarantee.
+type Share struct {
+	Format  int     `json:"format"`
+	Kind    string  `json:"kind"`
+	For     string  `json:"for"`
+	Purpose string  `json:"purpose"`
+	Until   Date    `json:"until"`
+	Made    Date    `json:"made"`
+	Binder  *Binder `json:"binder"`
+}
+
+// Expired reports whether the share may no longer be shown on day today:
+// it may be shown on its last day, not after.
+func (s *Share) Expired(today Date) bool { return s.Until.Before(today) }
+
+// EncodeShare writes a share as JSON.
+func EncodeShare(s *Share) ([]byte, error) {
+	if err := s.Binder.Validate(); err != nil {
+		return nil, err
+	}
+	var buf bytes.Buffer
+	enc := json.NewEncoder(&buf)
+	enc.SetIndent("", "  ")
+	enc.SetEscapeHTML(false)
+	if err := enc.Encode(s); err != nil {
+		return nil, err
+	}
+	return buf.Bytes(), nil
+}
+
+// DecodeShare reads a share, checking the binder inside as Decode does.
+func DecodeShare(data []byte) (*Share, error) {
+	var raw struct {
+		Format  int             `json:"format"`
+		Kind    string          `json:"kind"`
+		For     string          `json:"for"`
+		Purpose string          `json:"purpose"`
+		Until   Date            `json:"until"`
+		Made    Date            `json:"made"`
+		Binder  json.RawMessage `json:"binder"`
+	}
+	if len(data) > MaxBinder+MaxText*4 {
+		return nil, &Error{Code: CodeTooBig, Limit: MaxBinder}
+	}
+	if err := json.Unmarshal(data, &raw); err != nil || raw.Kind != ShareKind {
+		return nil, &Error{Code: CodeInvalidJSON}
+	}
+	if raw.Format > Format {
+		return nil, &Error{Code: CodeNewerFormat, Value: fmt.Sprint(raw.Format)}
+	}
+	b, err := Decode(raw.Binder)
+	if err != nil {
+		return nil, err
+	}
+	return &Share{Format: raw.Format, Kind: raw.Kind, For: CleanLine(raw.For), Purpose: CleanLine(raw.Purpose),
+		Until: raw.Until, Made: raw.Made, Binder: b}, nil
+}
+
+// A Selection is what to share: per plan id, the question ids.
+type Selection map[string][]string
+
+// Empty reports whether nothing is selected.
+func (s Selection) Empty() bool {
+	for _, qs := range s {
+		if len(qs) > 0 {
+			return false
+		}
+	}
+	return true
+}
+
+// SelectSections reads parts named as "bond" (that section of every plan
+// that has it), "release-1/bond" (of one plan) or "release-1" (a whole
+// plan). It returns the part it could not find, if any.
+func (b *Binder) SelectSections(parts []string) (Selection, string) {
+	sel := Selection{}
+	for _, part := range parts {
+		part = strings.TrimSpace(part)
+		if part == "" {
+			continue
+		}
+		planID, section, hasPlan := strings.Cut(part, "/")
+		if !hasPlan {
+			section = part
+			planID = ""
+			if b.Plan(part) != nil {
+				planID, section = part, ""
+			}
+		}
+		found := false
+		for _, p := range b.Plans {
+			if planID != "" && p.ID != planID {
+				continue
+			}
+			for _, s := range Sections(p.Kind) {
+				if section == "" || s.ID == section {
+					for _, q := range s.Questions {
+						if !slices.Contains(sel[p.ID], q.ID) {
+							sel[p.ID] = append(sel[p.ID], q.ID)
+						}
+					}
+					found = true
+				}
+			}
+		}
+		if !found {
+			return nil, part
+		}
+	}
+	return sel, ""
+}
+
+// roleQuestions are the points one helper needs for their part: what the
+// per-helper sheet prints.
+var roleQuestions = map[Role][]string{
+	RoleBondMoney:       {"bond.money", "bond.testify", "out.address", "out.host", "out.relationship"},
+	RoleBondTestify:     {"bond.money", "bond.testify", "out.address", "out.host", "out.relationship"},
+	RoleReleaseHost:     {"out.address", "out.host", "out.relationship"},
+	RoleKeyHolder:       {"home.key", "home.fetch", "home.where"},
+	RoleCarer:           {"home.carer", "home.care", "leave.dependants"},
+	RoleCallsLawyer:     {"calls.lawyer", "network.clinic", "network.immigration", "network.criminal", "supports.lawyer"},
+	RoleFamilyContact:   {"calls.family", "calls.say", "calls.not"},
+	RolePlaceToGo:       {"leave.where", "leave.places", "leave.how"},
+	RoleDocumentKeeper:  {"papers.together", "papers.copy"},
+	RolePowerOfAttorney: {"extra.attorney", "extra.bank", "extra.papers"},
+}
+
+// SelectFor selects what the contact needs for the parts they play.
+func (b *Binder) SelectFor(contactID string) Selection {
+	sel := Selection{}
+	c := b.Contact(contactID)
+	if c == nil {
+		return sel
+	}
+	for _, r := range c.Roles {
+		for _, id := range roleQuestions[r] {
+			q, _ := Lookup(id)
+			for _, p := range b.Plans {
+				if slices.ContainsFunc(Sections(p.Kind), func(s Section) bool { return s.ID == q.Section }) &&
+					!slices.Contains(sel[p.ID], id) {
+					sel[p.ID] = append(sel[p.ID], id)
+				}
+			}
+		}
+	}
+	return sel
+}
+
+// Subset returns a new binder with only the selected answers, the plans
+// they belong to, and the contacts they name. Nothing else of the binder
+// goes into it: no other answer, no other contact, no practice record.
+func (b *Binder) Subset(sel Selection) *Binder {
+	out := New(b.Created)
+	out.Language = b.Language
+	var keep []string
+	for _, p := range b.Plans {
+		qs := sel[p.ID]
+		if len(qs) == 0 {
+			continue
+		}
+		np := Plan{ID: p.ID, Kind: p.Kind, Context: p.Context, Status: p.Status, Created: p.Created,
+			Updated: p.Updated, Reviewed: p.Reviewed, Answers: map[string]Answer{}}
+		for _, id := range qs {
+			if a, ok := p.Answers[id]; ok {
+				np.Answers[id] = a
+				keep = append(keep, a.Contacts...)
+			}
+			if q, _ := Lookup(id); q.Kind == Learn {
+				for _, c := range b.ToLearn() {
+					keep = append(keep, c.ID)
+				}
+			}
+		}
+		out.Plans = append(out.Plans, np)
+	}
+	for _, c := range b.Contacts {
+		if slices.Contains(keep, c.ID) {
+			c.Confirmed = Date{}
+			out.Contacts = append(out.Contacts, c)
+		}
+	}
+	return out
+}
