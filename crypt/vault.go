@@ -165,10 +165,18 @@ func (v *Vault) SaveFile(name string, sealed, backup []byte) error {
 	return v.writeAtomic(name, sealed)
 }
 
+// The file operations of a save, replaced by tests to inject faults: a
+// full disk, a read-only file system, a folder that disappears.
+var (
+	createTemp = os.CreateTemp
+	writeTo    = func(f *os.File, b []byte) (int, error) { return f.Write(b) }
+	rename     = os.Rename
+)
+
 // writeAtomic writes a temporary file in the vault, syncs it, renames it
 // over name and syncs the folder.
 func (v *Vault) writeAtomic(name string, data []byte) (err error) {
-	f, err := os.CreateTemp(v.Dir, tempPrefix+"*")
+	f, err := createTemp(v.Dir, tempPrefix+"*")
 	if err != nil {
 		return fmt.Errorf("saving: %w", err)
 	}
@@ -182,7 +190,7 @@ func (v *Vault) writeAtomic(name string, data []byte) (err error) {
 	if err := f.Chmod(0o600); err != nil && runtime.GOOS != "windows" {
 		return fmt.Errorf("saving: %w", err)
 	}
-	if _, err := f.Write(data); err != nil {
+	if _, err := writeTo(f, data); err != nil {
 		return fmt.Errorf("saving: %w", err)
 	}
 	if err := f.Sync(); err != nil {
@@ -191,7 +199,7 @@ func (v *Vault) writeAtomic(name string, data []byte) (err error) {
 	if err := f.Close(); err != nil {
 		return fmt.Errorf("saving: %w", err)
 	}
-	if err := os.Rename(tmp, v.Path(name)); err != nil {
+	if err := rename(tmp, v.Path(name)); err != nil {
 		return fmt.Errorf("saving: %w", err)
 	}
 	return syncDir(v.Dir)

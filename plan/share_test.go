@@ -2,6 +2,7 @@ package plan
 
 import (
 	"bytes"
+	"strings"
 	"testing"
 )
 
@@ -66,4 +67,28 @@ func TestShareRoundTrip(t *testing.T) {
 	if _, err := DecodeShare([]byte(`{"kind":"other"}`)); err == nil {
 		t.Error("a file that is no share was read")
 	}
+}
+
+// FuzzDecodeShare: a shared file's contents, as the receiver decrypts
+// them, never crash the reader, and what is accepted is a valid binder.
+func FuzzDecodeShare(f *testing.F) {
+	b, _ := Decode(readSample(f))
+	sel, _ := b.SelectSections([]string{"home"})
+	until, _ := ParseDate("2026-12-31")
+	good, _ := EncodeShare(&Share{Format: Format, Kind: ShareKind, For: "Ana", Until: until, Binder: b.Subset(sel)})
+	f.Add(good)
+	f.Add([]byte(`{"kind":"pathway-share","format":9}`))
+	f.Add([]byte(`{"kind":"pathway-share","binder":{"format":1}}`))
+	f.Fuzz(func(t *testing.T, data []byte) {
+		s, err := DecodeShare(data)
+		if err != nil {
+			return
+		}
+		if err := s.Binder.Validate(); err != nil {
+			t.Fatalf("accepted an invalid binder: %v", err)
+		}
+		if strings.ContainsAny(s.For+s.Purpose, "\x1b\u202e") {
+			t.Fatalf("not clean: %q %q", s.For, s.Purpose)
+		}
+	})
 }

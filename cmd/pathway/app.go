@@ -4,9 +4,11 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"strings"
+	"syscall"
 	"time"
 
 	"github.com/charmbracelet/x/ansi"
@@ -301,6 +303,15 @@ func (a *app) describe(err error, dir, path string) error {
 		if errors.Is(err, c.err) {
 			return a.fail(c.id, "Dir", dir, "Path", path)
 		}
+	}
+	// What went wrong with the disk, said plainly.
+	switch {
+	case errors.Is(err, syscall.ENOSPC):
+		return a.fail("error.crypt.full", "Dir", dir)
+	case errors.Is(err, syscall.EROFS):
+		return a.fail("error.crypt.readonly", "Dir", dir)
+	case errors.Is(err, fs.ErrNotExist), errors.Is(err, syscall.EIO):
+		return a.fail("error.crypt.gone", "Dir", dir)
 	}
 	return a.fail("error.crypt.io", "Dir", dir, "Detail", plan.CleanLine(err.Error()))
 }

@@ -179,22 +179,28 @@ func (a *app) passphraseCommand() *cobra.Command {
 			if err != nil {
 				return a.describe(err, v.Dir, "")
 			}
-			// The organisations' lists, if any, are sealed again too.
-			var dirSealed []byte
-			if dirOld, err := v.ReadFile(crypt.DirectoryName); err == nil {
-				p, err := crypt.Open(dirOld, o.key)
+			// The other files of the vault (the organisations' lists, the
+			// sharing key) are sealed again too, and their backups with
+			// them: nothing stays openable with the old passphrase.
+			others := map[string][]byte{}
+			for _, name := range []string{crypt.DirectoryName, IdentityName} {
+				old, err := v.ReadFile(name)
 				if err != nil {
-					return a.describe(err, v.Dir, v.Path(crypt.DirectoryName))
+					continue
 				}
-				if dirSealed, err = crypt.Seal(p, k); err != nil {
+				p, err := crypt.Open(old, o.key)
+				if err != nil {
+					return a.describe(err, v.Dir, v.Path(name))
+				}
+				if others[name], err = crypt.Seal(p, k); err != nil {
 					return a.describe(err, v.Dir, "")
 				}
 			}
 			if err := v.Save(current, backup); err != nil {
 				return a.describe(err, v.Dir, "")
 			}
-			if dirSealed != nil {
-				if err := v.SaveFile(crypt.DirectoryName, dirSealed, dirSealed); err != nil {
+			for name, sealed := range others {
+				if err := v.SaveFile(name, sealed, sealed); err != nil {
 					return a.describe(err, v.Dir, "")
 				}
 			}

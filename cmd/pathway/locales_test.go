@@ -5,6 +5,8 @@ import (
 	"fmt"
 	"maps"
 	"strconv"
+	"strings"
+	"syscall"
 
 	"golang.org/x/text/feature/plural"
 	"golang.org/x/text/language"
@@ -311,5 +313,20 @@ func TestFoldWord(t *testing.T) {
 	}
 	if foldWord("no") == foldWord("yes") {
 		t.Error("folding made no and yes the same")
+	}
+}
+
+// Faults of the disk are said plainly, not as the system's words.
+func TestDiskFaultMessages(t *testing.T) {
+	a := &app{loc: locales.English(), getenv: func(string) string { return "" }}
+	for err, want := range map[error]string{
+		&os.PathError{Op: "write", Path: "x", Err: syscall.ENOSPC}:        "The disk is full",
+		&os.PathError{Op: "open", Path: "x", Err: syscall.EROFS}:          "read-only",
+		&os.PathError{Op: "open", Path: "x", Err: os.ErrNotExist}:         "was the USB stick pulled out?",
+		&os.LinkError{Op: "rename", Old: "a", New: "b", Err: syscall.EIO}: "was the USB stick pulled out?",
+	} {
+		if got := a.describe(fmt.Errorf("saving: %w", err), "/media/usb/plans", "").Error(); !strings.Contains(got, want) || !strings.Contains(got, "/media/usb/plans") {
+			t.Errorf("%v: %q", err, got)
+		}
 	}
 }
