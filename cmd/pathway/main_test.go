@@ -281,4 +281,17 @@ func TestNoNetworkCode(t *testing.T) {
 			t.Errorf("pathway links %s", bad)
 		}
 	}
+	// The net package (and with it DNS) comes in only through pflag,
+	// for its IP-address flag types, which pathway never declares. A new
+	// importer of net fails here.
+	out, err = exec.Command("go", "list", "-deps", "-f", "{{.ImportPath}}: {{join .Imports \" \"}}", ".").Output()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, line := range strings.Split(string(out), "\n") {
+		pkg, imports, _ := strings.Cut(line, ": ")
+		if slices.Contains(strings.Fields(imports), "net") && pkg != "github.com/spf13/pflag" {
+			t.Errorf("%s imports net", pkg)
+		}
+	}
 }
