@@ -33,29 +33,17 @@ func (a *app) importCommand() *cobra.Command {
 			if err != nil {
 				return a.describe(err, "", args[0])
 			}
-			v, err := a.vault()
+			// The person must be able to open what is there before anything
+			// replaces it.
+			v, o, fresh, err := a.writable(false)
 			if err != nil {
 				return err
 			}
-			if err := v.Lock(); err != nil {
-				return a.describe(err, v.Dir, "")
-			}
 			defer v.Unlock()
-			var k *crypt.Key
-			if v.Exists() {
-				// The person must be able to open what is there before
-				// anything replaces it.
-				o, err := a.open(v, "", "prompt.passphrase")
-				if err != nil {
-					return err
-				}
-				if (len(o.binder.Plans) > 0 || len(o.binder.Contacts) > 0) && !replace {
-					return a.fail("error.vault-exists")
-				}
-				k = o.key
-			} else if k, err = a.newKey(); err != nil {
-				return err
+			if !fresh && (len(o.binder.Plans) > 0 || len(o.binder.Contacts) > 0) && !replace {
+				return a.fail("error.vault-exists")
 			}
+			k := o.key
 			if err := a.save(v, b, k); err != nil {
 				return err
 			}
@@ -124,11 +112,7 @@ func (a *app) showCommand() *cobra.Command {
 		Short: a.loc.T("cmd.show.short"),
 		Args:  a.exactArgs(0),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			v, err := a.vault()
-			if err != nil {
-				return err
-			}
-			o, err := a.open(v, "", "prompt.passphrase")
+			_, o, err := a.readable()
 			if err != nil {
 				return err
 			}

@@ -218,3 +218,47 @@ func (a *app) save(v *crypt.Vault, b *plan.Binder, k *crypt.Key) error {
 	}
 	return nil
 }
+
+// writable finds the vault, locks it for this process and opens its
+// binder. If there is no vault yet, it asks for the key of a new one and
+// starts an empty binder, saved at once if saveNew. The caller unlocks
+// the vault; fresh tells whether the binder is new.
+func (a *app) writable(saveNew bool) (v *crypt.Vault, o *opened, fresh bool, err error) {
+	if v, err = a.vault(); err != nil {
+		return nil, nil, false, err
+	}
+	if err := v.Lock(); err != nil {
+		return nil, nil, false, a.describe(err, v.Dir, "")
+	}
+	if v.Exists() {
+		if o, err = a.open(v, "", "prompt.passphrase"); err != nil {
+			v.Unlock()
+			return nil, nil, false, err
+		}
+		return v, o, false, nil
+	}
+	k, err := a.newKey()
+	if err != nil {
+		v.Unlock()
+		return nil, nil, false, err
+	}
+	o = &opened{binder: plan.New(plan.DateOf(a.now())), key: k}
+	if saveNew {
+		if err := a.save(v, o.binder, k); err != nil {
+			v.Unlock()
+			return nil, nil, false, err
+		}
+	}
+	return v, o, true, nil
+}
+
+// readable finds the vault and opens its binder, without locking it:
+// saves are atomic, so reading needs no lock.
+func (a *app) readable() (*crypt.Vault, *opened, error) {
+	v, err := a.vault()
+	if err != nil {
+		return nil, nil, err
+	}
+	o, err := a.open(v, "", "prompt.passphrase")
+	return v, o, err
+}

@@ -214,11 +214,7 @@ func (a *app) checkCommand() *cobra.Command {
 		Short: a.loc.T("cmd.check.short"),
 		Args:  a.exactArgs(0),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			v, err := a.vault()
-			if err != nil {
-				return err
-			}
-			o, err := a.open(v, "", "prompt.passphrase")
+			_, o, err := a.readable()
 			if err != nil {
 				return err
 			}

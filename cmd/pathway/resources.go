@@ -265,29 +265,12 @@ func (a *app) resourcesImportCommand() *cobra.Command {
 			for _, w := range warns {
 				fmt.Fprintln(a.stderr, a.loc.T("resources.cleaned", "Line", w.Line, "Listing", w.Listing, "Field", w.Field))
 			}
-			v, err := a.vault()
+			v, o, _, err := a.writable(true)
 			if err != nil {
 				return err
 			}
-			if err := v.Lock(); err != nil {
-				return a.describe(err, v.Dir, "")
-			}
 			defer v.Unlock()
-			var k *crypt.Key
-			if v.Exists() {
-				o, err := a.open(v, "", "prompt.passphrase")
-				if err != nil {
-					return err
-				}
-				k = o.key
-			} else {
-				if k, err = a.newKey(); err != nil {
-					return err
-				}
-				if err := a.save(v, plan.New(plan.DateOf(a.now())), k); err != nil {
-					return err
-				}
-			}
+			k := o.key
 			mine, err := a.importedLists(v, k)
 			if err != nil {
 				return err

@@ -25,29 +25,12 @@ func (a *app) keygenCommand() *cobra.Command {
 		Long:  a.loc.T("cmd.keygen.long"),
 		Args:  a.exactArgs(0),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			v, err := a.vault()
+			v, o, _, err := a.writable(true)
 			if err != nil {
 				return err
 			}
-			if err := v.Lock(); err != nil {
-				return a.describe(err, v.Dir, "")
-			}
 			defer v.Unlock()
-			var k *crypt.Key
-			if v.Exists() {
-				o, err := a.open(v, "", "prompt.passphrase")
-				if err != nil {
-					return err
-				}
-				k = o.key
-			} else {
-				if k, err = a.newKey(); err != nil {
-					return err
-				}
-				if err := a.save(v, plan.New(plan.DateOf(a.now())), k); err != nil {
-					return err
-				}
-			}
+			k := o.key
 			if id, err := a.ownIdentity(v, k); err == nil {
 				fmt.Fprintln(a.stderr, a.loc.T("keygen.exists"))
 				fmt.Fprintln(a.stdout, strings.Join(id.Recipients(), "\n"))
@@ -153,11 +136,7 @@ func (a *app) share(f shareFlags) error {
 		return err
 	}
 
-	v, err := a.vault()
-	if err != nil {
-		return err
-	}
-	o, err := a.open(v, "", "prompt.passphrase")
+	_, o, err := a.readable()
 	if err != nil {
 		return err
 	}
@@ -321,11 +300,7 @@ func (a *app) openCommand() *cobra.Command {
 					return err
 				}
 			} else {
-				v, err := a.vault()
-				if err != nil {
-					return err
-				}
-				o, err := a.open(v, "", "prompt.passphrase")
+				v, o, err := a.readable()
 				if err != nil {
 					return err
 				}
