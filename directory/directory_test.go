@@ -5,6 +5,7 @@ import (
 	"errors"
 	"os"
 	"path/filepath"
+	"reflect"
 	"regexp"
 	"strings"
 	"testing"
@@ -109,6 +110,17 @@ func TestGuideListReads(t *testing.T) {
 	again, warns, err := Parse(out)
 	if err != nil || len(warns) > 0 || len(again.Listings) != len(g.Listings) {
 		t.Fatalf("round trip: %v %v", err, warns)
+	}
+	// Export, then import: every listing the same, field by field.
+	for i := range g.Listings {
+		x, y := g.Listings[i], again.Listings[i]
+		x.List, y.List = nil, nil
+		if !reflect.DeepEqual(x, y) {
+			t.Errorf("round trip changed %s:\n%+v\n%+v", x.ID, x, y)
+		}
+	}
+	if again.Name != g.Name || again.Date != g.Date || again.Source != g.Source {
+		t.Errorf("round trip changed the list's name or date")
 	}
 	for _, x := range g.Listings {
 		if x.Description == "" || len(x.Categories) == 0 || x.Region == "" {
