@@ -248,6 +248,16 @@ func (a *app) exactArgs(n int) cobra.PositionalArgs {
 	}
 }
 
+// maxArgs is cobra.MaximumNArgs with a translated message.
+func (a *app) maxArgs(n int) cobra.PositionalArgs {
+	return func(cmd *cobra.Command, args []string) error {
+		if len(args) > n {
+			return &userError{msg: a.loc.T("error.args", "Want", n, "Got", len(args)), code: 2}
+		}
+		return nil
+	}
+}
+
 // vault returns the vault the person chose: --vault, then PATHWAY_VAULT,
 // then pathway's folder in the user's configuration folder.
 func (a *app) vault() (*crypt.Vault, error) {

@@ -614,6 +614,21 @@ func (a *app) interactiveFlags(c *cobra.Command, in *interactive) {
 	c.Flags().DurationVar(&in.lockAfter, "lock-after", 0, a.loc.T("flag.lock-after"))
 }
 
+// interactive runs do in a session of the chosen ui; in outreach mode it
+// then asks what to take away.
+func (a *app) interactive(in interactive, do func(*session, asker) error) error {
+	u := a.chooseUI(in)
+	s, err := a.startSession(u)
+	if err != nil {
+		return a.ended(err)
+	}
+	defer s.unlock()
+	if err := do(s, u); err != nil || !a.outreach {
+		return a.ended(err)
+	}
+	return a.ended(a.outreachSave(s, u))
+}
+
 func (a *app) newCommand() *cobra.Command {
 	var in interactive
 	c := &cobra.Command{
@@ -626,16 +641,7 @@ func (a *app) newCommand() *cobra.Command {
 			if !k.Valid() {
 				return &userError{msg: a.loc.T("error.kind", "Kind", plan.CleanLine(args[0])), code: 2}
 			}
-			u := a.chooseUI(in)
-			s, err := a.startSession(u)
-			if err != nil {
-				return a.ended(err)
-			}
-			defer s.unlock()
-			if err := a.runNew(s, u, k); err != nil || !a.outreach {
-				return a.ended(err)
-			}
-			return a.ended(a.outreachSave(s, u))
+			return a.interactive(in, func(s *session, u asker) error { return a.runNew(s, u, k) })
 		},
 	}
 	a.interactiveFlags(c, &in)
@@ -647,24 +653,13 @@ func (a *app) editCommand() *cobra.Command {
 	c := &cobra.Command{
 		Use:   "edit [PLAN]",
 		Short: a.loc.T("cmd.edit.short"),
-		Args: func(cmd *cobra.Command, args []string) error {
-			if len(args) > 1 {
-				return &userError{msg: a.loc.T("error.args", "Want", 1, "Got", len(args)), code: 2}
-			}
-			return nil
-		},
+		Args:  a.maxArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			u := a.chooseUI(in)
-			s, err := a.startSession(u)
-			if err != nil {
-				return a.ended(err)
-			}
-			defer s.unlock()
 			id := ""
 			if len(args) == 1 {
 				id = args[0]
 			}
-			return a.ended(a.continuePlan(s, u, id))
+			return a.interactive(in, func(s *session, u asker) error { return a.continuePlan(s, u, id) })
 		},
 	}
 	a.interactiveFlags(c, &in)

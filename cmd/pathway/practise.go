@@ -100,13 +100,7 @@ func (a *app) practiseCommand() *cobra.Command {
 		Long:  a.loc.T("cmd.practise.long"),
 		Args:  a.exactArgs(0),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			u := a.chooseUI(in)
-			s, err := a.startSession(u)
-			if err != nil {
-				return a.ended(err)
-			}
-			defer s.unlock()
-			return a.ended(a.practise(s, u, hint))
+			return a.interactive(in, func(s *session, u asker) error { return a.practise(s, u, hint) })
 		},
 	}
 	a.interactiveFlags(c, &in)

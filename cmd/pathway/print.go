@@ -114,12 +114,7 @@ func (a *app) printChecklistCommand() *cobra.Command {
 	c := &cobra.Command{
 		Use:   "checklist [PLAN]",
 		Short: a.loc.T("cmd.print-checklist.short"),
-		Args: func(cmd *cobra.Command, args []string) error {
-			if len(args) > 1 {
-				return &userError{msg: a.loc.T("error.args", "Want", 1, "Got", len(args)), code: 2}
-			}
-			return nil
-		},
+		Args:  a.maxArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			op, o, err := a.printSetup(&f)
 			if err != nil {
