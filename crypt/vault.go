@@ -9,6 +9,7 @@ import (
 	"os"
 	"path/filepath"
 	"runtime"
+	"slices"
 	"strings"
 )
 
@@ -230,7 +231,9 @@ func (v *Vault) Wipe() ([]string, error) {
 	}
 	var removed []string
 	for _, e := range entries {
-		if e.Name() == lockName || !e.Type().IsRegular() {
+		// Only pathway's own files: a vault given as a folder that holds
+		// other things (a USB stick's root, a home folder) keeps them.
+		if e.Name() == lockName || !e.Type().IsRegular() || !IsVaultFile(e.Name()) {
 			continue
 		}
 		p := v.Path(e.Name())
@@ -250,6 +253,13 @@ func (v *Vault) Wipe() ([]string, error) {
 		removed = append(removed, v.Dir)
 	}
 	return removed, syncDir(filepath.Dir(v.Dir))
+}
+
+// IsVaultFile reports whether name is one of the files pathway writes in
+// a vault: a sealed file, its backup, or a save that was interrupted.
+func IsVaultFile(name string) bool {
+	return strings.HasPrefix(name, tempPrefix) || strings.HasSuffix(name, ".age") &&
+		slices.Contains([]string{CurrentName, DirectoryName, "identity.age"}, strings.Replace(name, ".previous.age", ".age", 1))
 }
 
 func overwrite(path string) error {

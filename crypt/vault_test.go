@@ -313,3 +313,36 @@ func TestCrashDuringSave(t *testing.T) {
 		t.Fatalf("only %d of %d kills landed during the saves: the test proves little", runs-finished, runs)
 	}
 }
+
+// Wiping a vault that was given as a folder holding other things removes
+// pathway's files only, and keeps the folder.
+func TestWipeTouchesOnlyPathwaysFiles(t *testing.T) {
+	dir := t.TempDir()
+	os.Chmod(dir, 0o700)
+	for _, name := range []string{"photo.jpg", "notes.age", "binder.txt"} {
+		os.WriteFile(filepath.Join(dir, name), []byte("keep me"), 0o600)
+	}
+	os.Mkdir(filepath.Join(dir, "sub"), 0o700)
+	v, _ := At(dir)
+	v.Lock()
+	v.Save([]byte("one"), nil)
+	v.Save([]byte("two"), nil)
+	v.SaveFile(DirectoryName, []byte("d"), nil)
+	removed, err := v.Wipe()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, p := range removed {
+		if base := filepath.Base(p); base != CurrentName && base != BackupName && base != DirectoryName && base != lockName {
+			t.Errorf("removed %s", p)
+		}
+	}
+	for _, name := range []string{"photo.jpg", "notes.age", "binder.txt", "sub"} {
+		if _, err := os.Stat(filepath.Join(dir, name)); err != nil {
+			t.Errorf("%s is gone", name)
+		}
+	}
+	if _, err := os.Stat(dir); err != nil {
+		t.Error("the folder holding other things was removed")
+	}
+}
