@@ -18,7 +18,7 @@ const (
 	CurrentName   = "binder.age"          // the binder as last saved
 	BackupName    = "binder.previous.age" // the version before it
 	DirectoryName = "directory.age"       // resource lists the person imported
-	lockName      = "lock"                // empty; locked while a process writes
+	lockName      = "pathway.lock"        // empty; locked while a process writes
 	tempPrefix    = ".saving-"            // a save in progress
 )
 
@@ -49,7 +49,11 @@ func At(dir string) (*Vault, error) {
 		return nil, fmt.Errorf("vault %s: %w", dir, err)
 	case !fi.IsDir():
 		return nil, fmt.Errorf("%w: %s", ErrNotDir, dir)
-	case runtime.GOOS != "windows" && fi.Mode().Perm()&0o077 != 0:
+	case runtime.GOOS != "windows" && fi.Mode().Perm()&0o022 != 0:
+		// Others could replace or remove the files. (A folder others can
+		// only read is allowed: what it holds is sealed, and a USB stick
+		// formatted FAT shows every folder as 0755, which chmod cannot
+		// change. pathway makes its own folders 0700.)
 		return nil, fmt.Errorf("%w: %s has mode %04o, wants 0700", ErrUnsafe, dir, fi.Mode().Perm())
 	}
 	return &Vault{Dir: dir}, nil

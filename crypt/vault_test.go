@@ -125,15 +125,18 @@ func TestVaultRefusesUnsafeFolder(t *testing.T) {
 		t.Skip("no Unix permissions")
 	}
 	dir := t.TempDir()
-	for _, mode := range []os.FileMode{0o755, 0o770, 0o701, 0o707} {
+	for _, mode := range []os.FileMode{0o777, 0o770, 0o702, 0o720} {
 		os.Chmod(dir, mode)
 		if _, err := At(dir); !errors.Is(err, ErrUnsafe) {
 			t.Errorf("mode %o: %v", mode, err)
 		}
 	}
-	os.Chmod(dir, 0o700)
-	if _, err := At(dir); err != nil {
-		t.Errorf("mode 700: %v", err)
+	// Readable by others, as a FAT USB stick shows every folder: allowed.
+	for _, mode := range []os.FileMode{0o700, 0o755, 0o750} {
+		os.Chmod(dir, mode)
+		if _, err := At(dir); err != nil {
+			t.Errorf("mode %o: %v", mode, err)
+		}
 	}
 	f := filepath.Join(dir, "file")
 	os.WriteFile(f, nil, 0o600)

@@ -96,6 +96,9 @@ func (b *Binder) SelectSections(parts []string) (Selection, string) {
 			continue
 		}
 		planID, section, hasPlan := strings.Cut(part, "/")
+		if hasPlan && (planID == "" || section == "") {
+			return nil, part
+		}
 		if !hasPlan {
 			section = part
 			planID = ""
@@ -169,6 +172,7 @@ func (b *Binder) Subset(sel Selection) *Binder {
 	out := New(b.Created)
 	out.Language = b.Language
 	var keep []string
+	roles := map[string][]Role{} // contact → the roles of the chosen parts
 	for _, p := range b.Plans {
 		qs := sel[p.ID]
 		if len(qs) == 0 {
@@ -180,6 +184,11 @@ func (b *Binder) Subset(sel Selection) *Binder {
 			if a, ok := p.Answers[id]; ok {
 				np.Answers[id] = a
 				keep = append(keep, a.Contacts...)
+				if q, _ := Lookup(id); q.Role != "" {
+					for _, c := range a.Contacts {
+						roles[c] = append(roles[c], q.Role)
+					}
+				}
 			}
 			if q, _ := Lookup(id); q.Kind == Learn {
 				for _, c := range b.ToLearn() {
@@ -190,10 +199,20 @@ func (b *Binder) Subset(sel Selection) *Binder {
 		out.Plans = append(out.Plans, np)
 	}
 	for _, c := range b.Contacts {
-		if slices.Contains(keep, c.ID) {
-			c.Confirmed = Date{}
-			out.Contacts = append(out.Contacts, c)
+		if !slices.Contains(keep, c.ID) {
+			continue
 		}
+		// Only what the parts need: the name, the numbers, whether they
+		// agreed, and the roles those parts give them. Not their address,
+		// not the person's notes about them, not their other roles.
+		c.Confirmed, c.Address, c.Note = Date{}, "", ""
+		c.Roles = slices.DeleteFunc(slices.Clone(c.Roles), func(r Role) bool {
+			return !slices.Contains(roles[c.ID], r) && r != RoleEmergencyService
+		})
+		if len(c.Roles) == 0 {
+			c.Roles = nil
+		}
+		out.Contacts = append(out.Contacts, c)
 	}
 	return out
 }

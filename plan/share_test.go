@@ -28,6 +28,16 @@ func TestSubsetHoldsOnlyTheChoice(t *testing.T) {
 	if _, bad := b.SelectSections([]string{"release-1/nope"}); bad != "release-1/nope" {
 		t.Errorf("a missing part: %q", bad)
 	}
+	for _, part := range []string{"release-1/", "/bond"} {
+		if _, bad := b.SelectSections([]string{part}); bad != part {
+			t.Errorf("%q was read as a part", part)
+		}
+	}
+	// Only the name, numbers and the chosen parts' roles of each contact.
+	mei := s.Contact("c1")
+	if mei.Address != "" || mei.Note != "" || !mei.Confirmed.IsZero() || mei.HasRole(RoleReleaseHost) || !mei.HasRole(RoleBondMoney) {
+		t.Errorf("Mei in the share: %+v", mei)
+	}
 	if _, bad := b.SelectSections([]string{"bond", "leave", "safety-1"}); bad != "" {
 		t.Errorf("parts by section and plan: %q", bad)
 	}

@@ -261,6 +261,10 @@ func (a *app) maxArgs(n int) cobra.PositionalArgs {
 // vault returns the vault the person chose: --vault, then PATHWAY_VAULT,
 // then pathway's folder in the user's configuration folder.
 func (a *app) vault() (*crypt.Vault, error) {
+	if a.outreach {
+		// Outreach mode writes nothing on this computer and keeps no vault.
+		return nil, a.fail("error.outreach")
+	}
 	dir := a.vaultDir
 	if dir == "" {
 		dir = a.getenv("PATHWAY_VAULT")

@@ -130,18 +130,11 @@ func (a *app) passphraseCommand() *cobra.Command {
 		Short: a.loc.T("cmd.passphrase.short"),
 		Args:  a.exactArgs(0),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			v, err := a.vault()
+			v, o, err := a.locked("prompt.old-passphrase")
 			if err != nil {
 				return err
-			}
-			if err := v.Lock(); err != nil {
-				return a.describe(err, v.Dir, "")
 			}
 			defer v.Unlock()
-			o, err := a.open(v, "", "prompt.old-passphrase")
-			if err != nil {
-				return err
-			}
 			k, err := a.newPassphrase(newFile, "prompt.new-passphrase")
 			if err != nil {
 				return err
@@ -164,29 +157,32 @@ func (a *app) passphraseCommand() *cobra.Command {
 				return a.describe(err, v.Dir, "")
 			}
 			// The other files of the vault (the organisations' lists, the
-			// sharing key) are sealed again too, and their backups with
-			// them: nothing stays openable with the old passphrase.
-			others := map[string][]byte{}
+			// sharing key) are sealed again first, their backups with them,
+			// and the binder last: a change cut short (a full or pulled-out
+			// USB stick) can be run again and finishes the job, since a file
+			// already under the new passphrase is left as it is.
 			for _, name := range []string{crypt.DirectoryName, IdentityName} {
 				old, err := v.ReadFile(name)
 				if err != nil {
+					continue
+				}
+				if _, err := crypt.Open(old, k); err == nil {
 					continue
 				}
 				p, err := crypt.Open(old, o.key)
 				if err != nil {
 					return a.describe(err, v.Dir, v.Path(name))
 				}
-				if others[name], err = crypt.Seal(p, k); err != nil {
+				sealed, err := crypt.Seal(p, k)
+				if err != nil {
+					return a.describe(err, v.Dir, "")
+				}
+				if err := v.SaveFile(name, sealed, sealed); err != nil {
 					return a.describe(err, v.Dir, "")
 				}
 			}
 			if err := v.Save(current, backup); err != nil {
 				return a.describe(err, v.Dir, "")
-			}
-			for name, sealed := range others {
-				if err := v.SaveFile(name, sealed, sealed); err != nil {
-					return a.describe(err, v.Dir, "")
-				}
 			}
 			fmt.Fprintln(a.stderr, a.loc.T("msg.passphrase-changed"))
 			return nil

@@ -58,6 +58,9 @@ func (a *app) ended(err error) error {
 	switch {
 	case errors.Is(err, errQuickExit), errors.Is(err, errTimedOut):
 		return &userError{code: 0, quiet: true}
+	case errors.Is(err, errInputEnded) && a.outreach:
+		fmt.Fprintln(a.stderr, a.loc.T("outreach.input-ended"))
+		return nil
 	case errors.Is(err, errInputEnded):
 		fmt.Fprintln(a.stderr, a.loc.T("wizard.input-ended"))
 		return nil
@@ -445,7 +448,12 @@ func (a *app) outreachPrint(s *session, u asker) error {
 		return err
 	}
 	pdf, err := choices[k-1].make(printout.Options{Loc: a.loc})
-	if err != nil {
+	switch {
+	case errors.Is(err, printout.ErrTooMany):
+		return a.fail("error.print-too-many", "Max", printout.MaxCardNumbers, "Count", len(s.b.ToLearn()))
+	case errors.Is(err, printout.ErrNothingToPrint):
+		return a.fail("error.print-no-numbers")
+	case err != nil:
 		return a.fail("error.print", "Detail", plan.CleanLine(err.Error()))
 	}
 	if err := a.writeFile(f, pdf); err != nil {

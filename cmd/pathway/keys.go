@@ -262,3 +262,25 @@ func (a *app) readable() (*crypt.Vault, *opened, error) {
 	o, err := a.open(v, "", "prompt.passphrase")
 	return v, o, err
 }
+
+// locked finds the vault, which must hold a binder, locks it and opens it
+// (asking with prompt). The caller unlocks the vault. Nothing is created
+// when there is no vault.
+func (a *app) locked(prompt string) (*crypt.Vault, *opened, error) {
+	v, err := a.vault()
+	if err != nil {
+		return nil, nil, err
+	}
+	if !v.Exists() {
+		return nil, nil, a.describe(crypt.ErrNoVault, v.Dir, "")
+	}
+	if err := v.Lock(); err != nil {
+		return nil, nil, a.describe(err, v.Dir, "")
+	}
+	o, err := a.open(v, "", prompt)
+	if err != nil {
+		v.Unlock()
+		return nil, nil, err
+	}
+	return v, o, nil
+}

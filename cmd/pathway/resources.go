@@ -191,18 +191,11 @@ func (a *app) resourcesAddCommand() *cobra.Command {
 		Short: a.loc.T("cmd.resources-add.short"),
 		Args:  a.exactArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			v, err := a.vault()
+			v, o, err := a.locked("prompt.passphrase")
 			if err != nil {
 				return err
-			}
-			if err := v.Lock(); err != nil {
-				return a.describe(err, v.Dir, "")
 			}
 			defer v.Unlock()
-			o, err := a.open(v, "", "prompt.passphrase")
-			if err != nil {
-				return err
-			}
 			mine, err := a.importedLists(v, o.key)
 			if err != nil {
 				return err

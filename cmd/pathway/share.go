@@ -3,6 +3,7 @@ package main
 import (
 	"errors"
 	"fmt"
+	"io"
 	"io/fs"
 	"os"
 	"strings"
@@ -31,7 +32,13 @@ func (a *app) keygenCommand() *cobra.Command {
 			}
 			defer v.Unlock()
 			k := o.key
-			if id, err := a.ownIdentity(v, k); err == nil {
+			// A key that is there is kept: a new one is made only when there
+			// is none, never over one that does not open.
+			if _, err := v.ReadFile(IdentityName); !errors.Is(err, crypt.ErrNoVault) {
+				id, err := a.ownIdentity(v, k)
+				if err != nil {
+					return err
+				}
 				fmt.Fprintln(a.stderr, a.loc.T("keygen.exists"))
 				fmt.Fprintln(a.stdout, strings.Join(id.Recipients(), "\n"))
 				return nil
@@ -149,6 +156,9 @@ func (a *app) share(f shareFlags) error {
 			return a.fail("error.share-section", "Section", plan.CleanLine(bad), "Sections", a.partNames(b))
 		}
 	}
+	if f.sections != "" && sel.Empty() {
+		return a.fail("error.share-empty")
+	}
 	if f.forContact != "" {
 		c := findContact(b, f.forContact)
 		if c == nil {
@@ -248,6 +258,13 @@ func (a *app) writeFile(f *printFlags, data []byte) error {
 		flags = os.O_WRONLY | os.O_CREATE | os.O_TRUNC
 	}
 	file, err := os.OpenFile(f.out, flags, 0o600)
+	if err == nil {
+		// A file written over keeps its old mode unless told: 0600 always.
+		err = file.Chmod(0o600)
+		if err != nil {
+			file.Close()
+		}
+	}
 	switch {
 	case errors.Is(err, fs.ErrExist):
 		return a.fail("error.print-exists", "Path", f.out)
@@ -271,9 +288,17 @@ func (a *app) openCommand() *cobra.Command {
 		Args:  a.exactArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			T := a.loc.T
-			sealed, err := os.ReadFile(args[0])
+			f, err := os.Open(args[0])
 			if err != nil {
 				return a.fail("error.input-file", "Path", args[0])
+			}
+			sealed, err := io.ReadAll(io.LimitReader(f, crypt.MaxSealed+1))
+			f.Close()
+			if err != nil {
+				return a.fail("error.input-file", "Path", args[0])
+			}
+			if len(sealed) > crypt.MaxSealed {
+				return a.describe(crypt.ErrTooBig, "", args[0])
 			}
 			if !crypt.IsAge(sealed) {
 				return a.describe(crypt.ErrNotAge, "", args[0])

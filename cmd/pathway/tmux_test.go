@@ -5,6 +5,7 @@ import (
 	"encoding/base64"
 	"encoding/json"
 	"flag"
+	"fmt"
 	"github.com/charmbracelet/x/ansi"
 	"os"
 	"os/exec"
@@ -14,6 +15,7 @@ import (
 	"slices"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"testing"
 	"time"
 	"unicode/utf16"
@@ -51,6 +53,8 @@ func pathwayBinary(t *testing.T) string {
 	return binPath
 }
 
+var termCount atomic.Int64
+
 // tmuxTerm is one tmux session running pathway.
 type tmuxTerm struct {
 	t      *testing.T
@@ -66,7 +70,10 @@ func newTerm(t *testing.T) *tmuxTerm {
 	}
 	needTool(t, "tmux")
 	dir := t.TempDir()
-	tm := &tmuxTerm{t: t, socket: "pathway-test-" + filepath.Base(dir), dir: dir, vault: filepath.Join(dir, "vault")}
+	// A tmux server of its own for each test: a socket name no other test,
+	// and no other run of the tests, shares.
+	socket := fmt.Sprintf("pathway-test-%d-%d", os.Getpid(), termCount.Add(1))
+	tm := &tmuxTerm{t: t, socket: socket, dir: dir, vault: filepath.Join(dir, "vault")}
 	for _, d := range []string{"home", "tmp"} {
 		if err := os.Mkdir(filepath.Join(dir, d), 0o700); err != nil {
 			t.Fatal(err)
