@@ -12,6 +12,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"runtime"
 	"strings"
 
 	"filippo.io/age"
@@ -150,6 +151,11 @@ func Open(sealed []byte, k *Key) ([]byte, error) {
 	plain, err := io.ReadAll(io.LimitReader(r, MaxSealed))
 	if err != nil {
 		return nil, classify(err, k)
+	}
+	if k.IsPassphrase() {
+		// scrypt's 256 MiB are garbage now: collect them at once, so that
+		// a save right after (which runs scrypt again) does not hold both.
+		runtime.GC()
 	}
 	return plain, nil
 }
