@@ -247,6 +247,7 @@ func (a *app) home(in interactive) error {
 				item{T("home.check"), func() error {
 					return u.show(T("check.title"), a.checkText(s.b, s.b.CheckUp(plan.DateOf(a.now())), ""))
 				}},
+				item{T("home.print"), func() error { return a.printMenu(s, u) }},
 				item{T("home.share"), func() error { return a.shareChooser(s, u) }})
 		}
 		items = append(items,
@@ -280,6 +281,13 @@ func (a *app) home(in interactive) error {
 			return nil
 		}
 		if err := items[k].do(); err != nil {
+			// A refusal worded for the person (a file that exists, a path
+			// that cannot be written) is said, and the menu comes back.
+			var ue *userError
+			if errors.As(err, &ue) && !ue.quiet {
+				u.notice(ue.msg)
+				continue
+			}
 			return a.ended(err)
 		}
 	}
@@ -400,7 +408,7 @@ func (a *app) outreachSave(s *session, u asker) error {
 			}
 			u.notice(T("outreach.saved-folder", "Dir", dir))
 		case 1:
-			if err := a.outreachPrint(s, u); err != nil {
+			if err := a.printMenu(s, u); err != nil {
 				var ue *userError
 				if errors.As(err, &ue) {
 					u.notice(ue.msg)
@@ -414,8 +422,9 @@ func (a *app) outreachSave(s *session, u asker) error {
 	}
 }
 
-// outreachPrint saves one printout of the session.
-func (a *app) outreachPrint(s *session, u asker) error {
+// printMenu saves one printout of the session's binder where the person
+// says: a plan's checklist, or the cards.
+func (a *app) printMenu(s *session, u asker) error {
 	T := a.loc.T
 	type choice struct {
 		label string
