@@ -131,11 +131,13 @@ func watchCmds() map[string]func(ts *testscript.TestScript, neg bool, args []str
 			var lines []string
 			for p := range w.created {
 				rel, _ := filepath.Rel(w.root, p)
-				base := filepath.Base(rel)
-				if strings.HasPrefix(base, ".saving-") {
-					rel = filepath.Join(filepath.Dir(rel), ".saving-*")
-				}
 				fi, err := os.Stat(p)
+				if err != nil && strings.HasPrefix(filepath.Base(rel), ".saving-") {
+					// The temporary file of an atomic save, renamed into
+					// place: sealed bytes, gone. (Whether the watch sees it
+					// depends on timing, so it is not listed.)
+					continue
+				}
 				switch {
 				case err != nil:
 					rel += " (gone)"
