@@ -7,6 +7,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"regexp"
 	"strings"
 	"syscall"
 	"time"
@@ -88,8 +89,35 @@ func (a *app) run(args []string) int {
 		fmt.Fprintln(a.stderr, a.loc.T("error.prefix"), a.loc.T("error.unknown-command", "Name", plan.CleanLine(strings.Trim(name, `"`))))
 		return 2
 	}
-	fmt.Fprintln(a.stderr, a.loc.T("error.prefix"), a.loc.T("error.flag", "Detail", plan.CleanLine(err.Error())))
+	fmt.Fprintln(a.stderr, a.loc.T("error.prefix"), a.flagError(err))
 	return 2
+}
+
+// pflag's errors, and the words for them.
+var flagErrors = []struct {
+	re  *regexp.Regexp
+	key string
+}{
+	{regexp.MustCompile(`^unknown (?:shorthand )?flag: (?:'(.+?)' in )?(\S+)`), "error.flag-unknown"},
+	{regexp.MustCompile(`^flag needs an argument: (?:'(.+?)' in )?(\S+)`), "error.flag-needs-value"},
+	{regexp.MustCompile(`^invalid argument "(.*?)" for "(.+?)" flag`), "error.flag-invalid"},
+}
+
+// flagError words an error cobra or pflag made about the command line in
+// the person's language, naming the flag as it was typed.
+func (a *app) flagError(err error) string {
+	msg := plan.CleanLine(err.Error())
+	for _, f := range flagErrors {
+		m := f.re.FindStringSubmatch(msg)
+		if m == nil {
+			continue
+		}
+		if f.key == "error.flag-invalid" {
+			return a.loc.T(f.key, "Flag", m[2], "Value", m[1])
+		}
+		return a.loc.T(f.key, "Flag", m[2])
+	}
+	return a.loc.T("error.flag", "Detail", msg)
 }
 
 // langFlag finds the value of --lang in args without parsing the rest.
