@@ -116,7 +116,6 @@ func (a *app) showCommand() *cobra.Command {
 			if err != nil {
 				return err
 			}
-			a.useSavedLanguage(o.binder)
 			a.printSummary(a.stdout, o.binder)
 			return nil
 		},

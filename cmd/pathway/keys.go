@@ -252,15 +252,20 @@ func (a *app) writable(saveNew bool) (v *crypt.Vault, o *opened, fresh bool, err
 	return v, o, true, nil
 }
 
-// readable finds the vault and opens its binder, without locking it:
-// saves are atomic, so reading needs no lock.
+// readable finds the vault and opens its binder, without locking it
+// (saves are atomic, so reading needs no lock), and from then on speaks
+// the language saved in the binder unless --lang chose one.
 func (a *app) readable() (*crypt.Vault, *opened, error) {
 	v, err := a.vault()
 	if err != nil {
 		return nil, nil, err
 	}
 	o, err := a.open(v, "", "prompt.passphrase")
-	return v, o, err
+	if err != nil {
+		return nil, nil, err
+	}
+	a.useSavedLanguage(o.binder)
+	return v, o, nil
 }
 
 // locked finds the vault, which must hold a binder, locks it and opens it

@@ -212,7 +212,6 @@ func (a *app) checkCommand() *cobra.Command {
 			if err != nil {
 				return err
 			}
-			a.useSavedLanguage(o.binder)
 			r := o.binder.CheckUp(plan.DateOf(a.now()))
 			if asJSON {
 				return a.checkJSON(o.binder, r)

@@ -62,15 +62,10 @@ func (a *app) printSetup(f *printFlags) (*opened, printout.Options, error) {
 	if err := a.checkOutput(f); err != nil {
 		return nil, o, err
 	}
-	v, err := a.vault()
+	_, op, err := a.readable()
 	if err != nil {
 		return nil, o, err
 	}
-	op, err := a.open(v, "", "prompt.passphrase")
-	if err != nil {
-		return nil, o, err
-	}
-	a.useSavedLanguage(op.binder)
 	o.Loc = a.loc
 	return op, o, nil
 }
