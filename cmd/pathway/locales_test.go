@@ -16,6 +16,7 @@ import (
 	"slices"
 	"testing"
 
+	"pathway/cmd/pathway/internal/env"
 	"pathway/directory"
 	"pathway/locales"
 	"pathway/plan"
@@ -70,9 +71,11 @@ func catalogueKeys() []string {
 // command's source: T("…"), fail("…"), and the error table.
 func sourceKeys(t *testing.T) []string {
 	t.Helper()
-	files, _ := filepath.Glob("*.go")
-	more, _ := filepath.Glob("../../printout/*.go")
-	files = append(files, more...)
+	var files []string
+	for _, pattern := range []string{"*.go", "internal/*/*.go", "internal/*/*/*.go", "../../printout/*.go"} {
+		more, _ := filepath.Glob(pattern)
+		files = append(files, more...)
+	}
 	re := regexp.MustCompile(`"((?:app|cmd|flag|prompt|msg|show|error|word|status|wizard|first|home|nav|answer|contact|plain|key|pager|language|usage|print|resources|dircat|practise|check|share|open|keygen|outreach|wipe)\.[a-z0-9.-]+)"`)
 	var keys []string
 	for _, f := range files {
@@ -305,27 +308,16 @@ func TestPluralForms(t *testing.T) {
 	}
 }
 
-func TestFoldWord(t *testing.T) {
-	for _, c := range []struct{ a, b string }{{"Sí", "si"}, {"có", "co\u0301"}, {" OUI ", "oui"}, {"예", "예"}} {
-		if foldWord(c.a) != foldWord(c.b) {
-			t.Errorf("%q and %q differ", c.a, c.b)
-		}
-	}
-	if foldWord("no") == foldWord("yes") {
-		t.Error("folding made no and yes the same")
-	}
-}
-
 // Faults of the disk are said plainly, not as the system's words.
 func TestDiskFaultMessages(t *testing.T) {
-	a := &app{loc: locales.English(), getenv: func(string) string { return "" }}
+	e := &env.Env{Loc: locales.English(), Getenv: func(string) string { return "" }}
 	for err, want := range map[error]string{
 		&os.PathError{Op: "write", Path: "x", Err: syscall.ENOSPC}:        "The disk is full",
 		&os.PathError{Op: "open", Path: "x", Err: syscall.EROFS}:          "read-only",
 		&os.PathError{Op: "open", Path: "x", Err: os.ErrNotExist}:         "was the USB stick pulled out?",
 		&os.LinkError{Op: "rename", Old: "a", New: "b", Err: syscall.EIO}: "was the USB stick pulled out?",
 	} {
-		if got := a.describe(fmt.Errorf("saving: %w", err), "/media/usb/plans", "").Error(); !strings.Contains(got, want) || !strings.Contains(got, "/media/usb/plans") {
+		if got := e.Describe(fmt.Errorf("saving: %w", err), "/media/usb/plans", "").Error(); !strings.Contains(got, want) || !strings.Contains(got, "/media/usb/plans") {
 			t.Errorf("%v: %q", err, got)
 		}
 	}

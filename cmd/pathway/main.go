@@ -1,35 +1,26 @@
 // Command pathway helps a person make a safety plan and a release plan,
 // keeps them encrypted with age, and never goes online.
 //
-// This package is the only one that talks to a terminal: it holds the
-// cobra commands and turns every error into a message in the person's
-// language.
+// This is only the entry point: the commands are in internal/cli, the one
+// way to open and save a vault in internal/session, the screens in
+// internal/ui, the walk through a plan in internal/wizard and the home
+// menu with what it leads to in internal/flows.
 package main
 
 import (
-	"io"
 	"os"
 	"time"
+
+	"pathway/cmd/pathway/internal/cli"
+	"pathway/cmd/pathway/internal/env"
 )
 
-// version is the program's version; release builds set it with
-// -ldflags "-X main.version=…".
-var version = "0.1.0-dev"
-
 func main() {
-	os.Exit(run(os.Args[1:], os.Stdin, os.Stdout, os.Stderr))
-}
-
-// run runs pathway with the given arguments and streams and returns the
-// exit code: 0 for success, 1 when something went wrong, 2 for a command
-// line that could not be understood.
-func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
-	a := &app{
-		stdin:  stdin,
-		stdout: stdout,
-		stderr: stderr,
-		getenv: os.Getenv,
-		now:    time.Now,
-	}
-	return a.run(args)
+	os.Exit(cli.Run(&env.Env{
+		Stdin:  os.Stdin,
+		Stdout: os.Stdout,
+		Stderr: os.Stderr,
+		Getenv: os.Getenv,
+		Now:    time.Now,
+	}, os.Args[1:]))
 }

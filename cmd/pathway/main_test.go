@@ -17,6 +17,8 @@ import (
 
 	"github.com/rogpeppe/go-internal/testscript"
 
+	"pathway/cmd/pathway/internal/cli"
+	"pathway/cmd/pathway/internal/env"
 	"pathway/crypt"
 	"pathway/internal/testtool"
 )
@@ -47,15 +49,15 @@ func (c cleanup) Run() int {
 // fixed day from PATHWAY_TEST_TODAY. The shipped binary reads no such
 // variable: this is the test binary standing in for it.
 func testRun() int {
-	a := &app{stdin: os.Stdin, stdout: os.Stdout, stderr: os.Stderr, getenv: os.Getenv, now: time.Now}
+	e := &env.Env{Stdin: os.Stdin, Stdout: os.Stdout, Stderr: os.Stderr, Getenv: os.Getenv, Now: time.Now}
 	if d := os.Getenv("PATHWAY_TEST_TODAY"); d != "" {
 		day, err := time.Parse(time.DateOnly, d)
 		if err != nil {
 			panic(err)
 		}
-		a.now = func() time.Time { return day.Add(12 * time.Hour) }
+		e.Now = func() time.Time { return day.Add(12 * time.Hour) }
 	}
-	return a.run(os.Args[1:])
+	return cli.Run(e, os.Args[1:])
 }
 
 // jsonPath returns the value at a slash-separated path ("plans/0/kind").

@@ -1,4 +1,4 @@
-package main
+package tui
 
 import (
 	"bytes"
@@ -10,21 +10,23 @@ import (
 	tea "github.com/charmbracelet/bubbletea"
 	"github.com/charmbracelet/x/exp/teatest"
 
+	"pathway/cmd/pathway/internal/env"
+	"pathway/cmd/pathway/internal/ui"
 	"pathway/locales"
 	"pathway/plan"
 )
 
 // testTUI is a full-screen ui with no colours, so that the rendered
 // output can be searched as text.
-func testTUI(t *testing.T) (*app, *tuiUI, *plan.Binder) {
+func testTUI(t *testing.T) (*env.Env, *UI, *plan.Binder) {
 	t.Helper()
-	a := &app{loc: locales.English(), getenv: func(k string) string {
+	e := &env.Env{Loc: locales.English(), Getenv: func(k string) string {
 		if k == "NO_COLOR" {
 			return "1"
 		}
 		return ""
-	}, now: time.Now}
-	data, err := os.ReadFile("../../testdata/sample-binder.json")
+	}, Now: time.Now}
+	data, err := os.ReadFile("../../../../../testdata/sample-binder.json")
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -32,7 +34,16 @@ func testTUI(t *testing.T) (*app, *tuiUI, *plan.Binder) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	return a, a.newTUI(0), b
+	return e, New(e, 0), b
+}
+
+// answersOf gives a section's questions with no answers yet.
+func answersOf(s plan.Section) []*ui.Answer {
+	var vals []*ui.Answer
+	for _, q := range s.Questions {
+		vals = append(vals, &ui.Answer{Q: q})
+	}
+	return vals
 }
 
 // output reads what a test program draws, and finds texts in it in order:
@@ -69,8 +80,8 @@ func waitText(t *testing.T, tm *teatest.TestModel, want string) {
 // messages, waiting on the rendered output, and checks the answers it
 // gives back.
 func TestPageFormInProcess(t *testing.T) {
-	a, u, b := testTUI(t)
-	p := a.newPlan(b, plan.Release, "")
+	e, u, b := testTUI(t)
+	p := b.AddPlan(plan.Release, "", e.Today())
 	sections := plan.Sections(plan.Release)
 	var out plan.Section
 	for _, s := range sections {
@@ -78,8 +89,8 @@ func TestPageFormInProcess(t *testing.T) {
 			out = s
 		}
 	}
-	pg := pageInfo{binder: b, plan: p, section: out, index: 3, total: len(sections)}
-	vals := answersOf(b, p, out)
+	pg := ui.Page{Binder: b, Plan: p, Section: out, Index: 3, Total: len(sections)}
+	vals := answersOf(out)
 	form, first, nav := u.pageForm(pg, vals)
 	s := u.screen(u.pageHeader(pg), form, first)
 	tm := teatest.NewTestModel(t, s, teatest.WithInitialTermSize(80, 24))
@@ -112,10 +123,12 @@ func TestPageFormInProcess(t *testing.T) {
 	tm.Send(tea.KeyMsg{Type: tea.KeyEnter})
 	tm.WaitFinished(t, teatest.WithFinalTimeout(5*time.Second))
 
-	if s.result != done || *nav != "stop" {
+	if s.result != Done || *nav != "stop" {
 		t.Fatalf("result %v, nav %q", s.result, *nav)
 	}
-	store(b, p, vals)
+	for _, v := range vals {
+		b.SetAnswer(p, v.Q, plan.Answer{Text: v.Text, Choice: v.Choice, Checked: v.Checked, Contacts: v.Contacts})
+	}
 	if got := p.Answers["out.address"].Text; got != "Apt 3, 45 Sample Street" {
 		t.Errorf("address %q", got)
 	}
@@ -133,12 +146,12 @@ func TestPageFormInProcess(t *testing.T) {
 // TestScreenQuickExitAndBack: Esc twice ends a screen as a quick exit, one
 // Esc does not; shift+tab on the first field goes back.
 func TestScreenQuickExitAndBack(t *testing.T) {
-	a, u, b := testTUI(t)
-	p := a.newPlan(b, plan.Safety, "")
+	e, u, b := testTUI(t)
+	p := b.AddPlan(plan.Safety, "", e.Today())
 	sec := plan.Sections(plan.Safety)[1]
-	pg := pageInfo{binder: b, plan: p, section: sec, index: 1, total: 4}
+	pg := ui.Page{Binder: b, Plan: p, Section: sec, Index: 1, Total: 4}
 
-	form, first, _ := u.pageForm(pg, answersOf(b, p, sec))
+	form, first, _ := u.pageForm(pg, answersOf(sec))
 	s := u.screen(u.pageHeader(pg), form, first)
 	tm := teatest.NewTestModel(t, s, teatest.WithInitialTermSize(80, 24))
 	waitText(t, tm, "┃ Who can help you")
@@ -146,17 +159,17 @@ func TestScreenQuickExitAndBack(t *testing.T) {
 	waitText(t, tm, "Press Esc again to close at once")
 	tm.Send(tea.KeyMsg{Type: tea.KeyEsc})
 	tm.WaitFinished(t, teatest.WithFinalTimeout(5*time.Second))
-	if s.result != quick {
+	if s.result != Quick {
 		t.Fatalf("two Esc: result %v", s.result)
 	}
 
-	form, first, _ = u.pageForm(pg, answersOf(b, p, sec))
+	form, first, _ = u.pageForm(pg, answersOf(sec))
 	s = u.screen(u.pageHeader(pg), form, first)
 	tm = teatest.NewTestModel(t, s, teatest.WithInitialTermSize(80, 24))
 	waitText(t, tm, "┃ Who can help you")
 	tm.Send(tea.KeyMsg{Type: tea.KeyShiftTab})
 	tm.WaitFinished(t, teatest.WithFinalTimeout(5*time.Second))
-	if s.result != back {
+	if s.result != Back {
 		t.Fatalf("shift+tab: result %v", s.result)
 	}
 }
@@ -164,15 +177,15 @@ func TestScreenQuickExitAndBack(t *testing.T) {
 // TestScreenLocksAfterIdle: with --lock-after, a screen with no key
 // pressed ends as a timeout.
 func TestScreenLocksAfterIdle(t *testing.T) {
-	a, u, b := testTUI(t)
+	e, u, b := testTUI(t)
 	u.lockAfter = time.Second
-	p := a.newPlan(b, plan.Safety, "")
+	p := b.AddPlan(plan.Safety, "", e.Today())
 	sec := plan.Sections(plan.Safety)[0]
-	form, first, _ := u.pageForm(pageInfo{binder: b, plan: p, section: sec, total: 4}, answersOf(b, p, sec))
+	form, first, _ := u.pageForm(ui.Page{Binder: b, Plan: p, Section: sec, Total: 4}, answersOf(sec))
 	s := u.screen("x", form, first)
 	tm := teatest.NewTestModel(t, s, teatest.WithInitialTermSize(80, 24))
 	tm.WaitFinished(t, teatest.WithFinalTimeout(5*time.Second))
-	if s.result != timeout {
+	if s.result != Timeout {
 		t.Fatalf("result %v", s.result)
 	}
 	if s.View() != "" {

@@ -1,4 +1,9 @@
-package main
+// Package plain asks every question as plain numbered prompts, a line at
+// a time: no redraws, no colours, nothing a screen reader stumbles on. It
+// reads answers line by line, so a script can pipe them in. Choices are
+// made by number, so that nobody needs to type a word of a language they
+// may not read well.
+package plain
 
 import (
 	"bufio"
@@ -9,33 +14,35 @@ import (
 	"strconv"
 	"strings"
 
+	"pathway/cmd/pathway/internal/env"
+	"pathway/cmd/pathway/internal/session"
+	"pathway/cmd/pathway/internal/ui"
 	"pathway/plan"
 )
 
-// plainUI asks every question as plain numbered prompts, a line at a time:
-// no redraws, no colours, nothing a screen reader stumbles on. It reads
-// answers line by line, so a script can pipe them in. Choices are made by
-// number, so that nobody needs to type a word of a language they may not
-// read well.
-type plainUI struct {
-	a   *app
+// UI is the plain interface.
+type UI struct {
+	e   *env.Env
 	in  *bufio.Reader
 	out io.Writer
 }
 
-func (a *app) newPlainUI() *plainUI {
-	return &plainUI{a: a, in: bufio.NewReader(a.stdin), out: a.stdout}
+var _ ui.UI = (*UI)(nil)
+
+// New returns the plain interface on e's standard input and output.
+func New(e *env.Env) *UI {
+	return &UI{e: e, in: bufio.NewReader(e.Stdin), out: e.Stdout}
 }
 
-func (u *plainUI) t(id string, kv ...any) string { return u.a.loc.T(id, kv...) }
+func (u *UI) t(id string, kv ...any) string { return u.e.T(id, kv...) }
 
-// line reads one answer. End of input is errInputEnded.
-func (u *plainUI) readLine() (string, error) {
+// readLine reads one answer. End of input is ui.ErrInputEnded.
+func (u *UI) readLine() (string, error) {
 	fmt.Fprint(u.out, "> ")
 	s, err := u.in.ReadString('\n')
 	if err != nil && (s == "" || !errors.Is(err, io.EOF)) {
 		fmt.Fprintln(u.out)
-		return "", errInputEnded
+		return "", ui.ErrInputEnded
 	}
 	s = strings.TrimRight(s, "\r\n")
 	if len(s) > plan.MaxText {
@@ -46,7 +53,7 @@ func (u *plainUI) readLine() (string, error) {
 
 // ask reads lines until check accepts one; check returns a message to show
 // when it does not.
-func (u *plainUI) ask(check func(string) error) (string, error) {
+func (u *UI) ask(check func(string) error) (string, error) {
 	for {
 		s, err := u.readLine()
 		if err != nil {
@@ -60,7 +67,7 @@ func (u *plainUI) ask(check func(string) error) (string, error) {
 	}
 }
 
-// numbers reads a list of numbers from 1 to n ("1 3", "1,3").
+// parseNumbers reads a list of numbers from 1 to n ("1 3", "1,3").
 func parseNumbers(s string, n int) ([]int, bool) {
 	var out []int
 	for _, f := range strings.FieldsFunc(s, func(r rune) bool { return r == ' ' || r == ',' || r == ';' }) {
@@ -77,7 +84,7 @@ func parseNumbers(s string, n int) ([]int, bool) {
 
 // choose shows numbered options and reads one; Enter gives def (-1 for
 // none). It returns the index chosen, or -1.
-func (u *plainUI) choose(options []string, def int) (int, error) {
+func (u *UI) choose(options []string, def int) (int, error) {
 	for i, o := range options {
 		fmt.Fprintf(u.out, "   %d) %s\n", i+1, o)
 	}
@@ -97,49 +104,62 @@ func (u *plainUI) choose(options []string, def int) (int, error) {
 	return got, err
 }
 
-func (u *plainUI) notice(msg string) { fmt.Fprintln(u.out, msg) }
+// Notice writes the message on its own line.
+func (u *UI) Notice(msg string) { fmt.Fprintln(u.out, msg) }
 
-func (u *plainUI) page(pg pageInfo, vals []*answer) (step, error) {
+// Busy says what takes a moment, on its own line, when a person is
+// there to read it (not into a pipe).
+func (u *UI) Busy(msg string) {
+	if session.IsTerminal(u.out) {
+		fmt.Fprintln(u.out, msg)
+	}
+}
+
+// Close does nothing: what was written stays, as in any terminal.
+func (u *UI) Close() {}
+
+// Page asks the questions of one section, one after the other.
+func (u *UI) Page(pg ui.Page, vals []*ui.Answer) (ui.Step, error) {
 	t := u.t
 	fmt.Fprintln(u.out)
-	fmt.Fprintln(u.out, t("wizard.progress", "Plan", t(plan.KindTitleKey(pg.plan.Kind)), "Section", t(pg.section.TitleKey()), "Part", pg.index+1, "Parts", pg.total))
-	fmt.Fprintln(u.out, t(pg.section.IntroKey()))
+	fmt.Fprintln(u.out, t("wizard.progress", "Plan", t(plan.KindTitleKey(pg.Plan.Kind)), "Section", t(pg.Section.TitleKey()), "Part", pg.Index+1, "Parts", pg.Total))
+	fmt.Fprintln(u.out, t(pg.Section.IntroKey()))
 	for n, v := range vals {
 		fmt.Fprintln(u.out)
-		fmt.Fprintf(u.out, "%d. %s\n", n+1, t(v.q.TitleKey()))
-		fmt.Fprintln(u.out, "   "+t(v.q.HelpKey()))
-		if err := u.question(pg.binder, v); err != nil {
-			return stepNext, err
+		fmt.Fprintf(u.out, "%d. %s\n", n+1, t(v.Q.TitleKey()))
+		fmt.Fprintln(u.out, "   "+t(v.Q.HelpKey()))
+		if err := u.question(pg.Binder, v); err != nil {
+			return ui.Next, err
 		}
 	}
 	fmt.Fprintln(u.out)
 	fmt.Fprintln(u.out, t("plain.end-of-page"))
 	k, err := u.choose([]string{t("nav.next"), t("nav.back"), t("nav.stop")}, 0)
-	return step(k), err
+	return ui.Step(k), err
 }
 
 // question asks one question and fills in v.
-func (u *plainUI) question(b *plan.Binder, v *answer) error {
+func (u *UI) question(b *plan.Binder, v *ui.Answer) error {
 	t := u.t
 	var err error
-	switch v.q.Kind {
+	switch v.Q.Kind {
 	case plan.Text:
-		v.text, err = u.text(v.text)
+		v.Text, err = u.text(v.Text)
 		return err
 	case plan.YesNo:
-		def := map[string]int{"yes": 0, "no": 1, "": 2}[v.yes]
+		def := map[string]int{"yes": 0, "no": 1, "": 2}[v.Yes]
 		fmt.Fprintln(u.out, "   "+t("plain.enter-keeps"))
 		k, err := u.choose([]string{t("answer.yes"), t("answer.no"), t("answer.not-now")}, def)
 		if err != nil {
 			return err
 		}
-		v.yes = []string{"yes", "no", ""}[k]
+		v.Yes = []string{"yes", "no", ""}[k]
 	case plan.Choice:
-		opts := make([]string, 0, len(v.q.Options)+1)
-		def := len(v.q.Options)
-		for i, o := range v.q.Options {
-			opts = append(opts, t(v.q.OptionKey(o)))
-			if o == v.choice {
+		opts := make([]string, 0, len(v.Q.Options)+1)
+		def := len(v.Q.Options)
+		for i, o := range v.Q.Options {
+			opts = append(opts, t(v.Q.OptionKey(o)))
+			if o == v.Choice {
 				def = i
 			}
 		}
@@ -148,63 +168,63 @@ func (u *plainUI) question(b *plan.Binder, v *answer) error {
 		if err != nil {
 			return err
 		}
-		v.choice = ""
-		if k < len(v.q.Options) {
-			v.choice = v.q.Options[k]
+		v.Choice = ""
+		if k < len(v.Q.Options) {
+			v.Choice = v.Q.Options[k]
 		}
 	case plan.Checklist:
 		var labels []string
-		for _, o := range v.q.Options {
-			labels = append(labels, t(v.q.OptionKey(o)))
+		for _, o := range v.Q.Options {
+			labels = append(labels, t(v.Q.OptionKey(o)))
 		}
-		picked, err := u.pickMany(labels, indexes(v.q.Options, v.checked), false)
+		picked, err := u.pickMany(labels, indexes(v.Q.Options, v.Checked), false)
 		if err != nil {
 			return err
 		}
-		v.checked = pickIDs(v.q.Options, picked)
+		v.Checked = pickIDs(v.Q.Options, picked)
 	case plan.Contacts, plan.Learn:
 		var ids, labels []string
 		for _, c := range b.Contacts {
-			if v.q.Kind == plan.Learn && len(c.Phones) == 0 {
+			if v.Q.Kind == plan.Learn && len(c.Phones) == 0 {
 				continue
 			}
 			ids = append(ids, c.ID)
-			labels = append(labels, u.a.contactLabel(c))
+			labels = append(labels, ui.ContactLabel(u.e, c))
 		}
-		if v.q.Kind == plan.Learn && len(ids) == 0 {
+		if v.Q.Kind == plan.Learn && len(ids) == 0 {
 			fmt.Fprintln(u.out, "   "+t("wizard.no-numbers"))
 			return nil
 		}
-		picked, err := u.pickMany(labels, indexes(ids, v.contacts), v.q.Kind == plan.Contacts)
+		picked, err := u.pickMany(labels, indexes(ids, v.Contacts), v.Q.Kind == plan.Contacts)
 		if err != nil {
 			return err
 		}
-		v.contacts = pickIDs(ids, picked)
+		v.Contacts = pickIDs(ids, picked)
 		if slices.Contains(picked, len(ids)) {
-			v.contacts = append(v.contacts, newContactID)
+			v.Contacts = append(v.Contacts, ui.NewContactID)
 		}
 		if slices.Contains(picked, len(ids)+1) {
-			v.contacts = append(v.contacts, fromDirectoryID)
+			v.Contacts = append(v.Contacts, ui.FromDirectoryID)
 		}
 	}
-	if v.q.Kind == plan.Learn {
+	if v.Q.Kind == plan.Learn {
 		return nil
 	}
 	fmt.Fprintln(u.out, "   "+t("plain.note"))
-	v.text, err = u.text(v.text)
+	v.Text, err = u.text(v.Text)
 	return err
 }
 
 // text reads a one-line text answer: Enter keeps what is there, "-"
 // clears it.
-func (u *plainUI) text(now string) (string, error) {
+func (u *UI) text(now string) (string, error) {
 	if now != "" {
 		fmt.Fprintln(u.out, "   "+u.t("plain.now", "Answer", strings.ReplaceAll(now, "\n", " / ")))
 		fmt.Fprintln(u.out, "   "+u.t("plain.keep-or-clear"))
 	} else {
 		fmt.Fprintln(u.out, "   "+u.t("plain.type-or-skip"))
 	}
-	s, err := u.ask(u.a.checkAnswerText)
+	s, err := u.ask(ui.CheckText(u.e))
 	switch {
 	case err != nil:
 		return now, err
@@ -217,9 +237,9 @@ func (u *plainUI) text(now string) (string, error) {
 }
 
 // pickMany shows numbered options, those already picked marked, and reads
-// the numbers picked. With addNew, one more option is "someone new", whose
-// index is len(labels).
-func (u *plainUI) pickMany(labels []string, now []int, addNew bool) ([]int, error) {
+// the numbers picked. With addNew, two more options are "someone new"
+// (index len(labels)) and "from the list of organisations".
+func (u *UI) pickMany(labels []string, now []int, addNew bool) ([]int, error) {
 	for i, l := range labels {
 		mark := " "
 		if slices.Contains(now, i) {
@@ -262,7 +282,9 @@ func (u *plainUI) pickMany(labels []string, now []int, addNew bool) ([]int, erro
 	return got, err
 }
 
-func (u *plainUI) newContact(role plan.Role) (plan.Contact, bool, error) {
+// NewContact asks for a new person: name, number, whether they agreed,
+// whether to learn the number by heart.
+func (u *UI) NewContact(role plan.Role) (plan.Contact, bool, error) {
 	t := u.t
 	fmt.Fprintln(u.out)
 	fmt.Fprintln(u.out, t("contact.new-title"))
@@ -270,13 +292,13 @@ func (u *plainUI) newContact(role plan.Role) (plan.Contact, bool, error) {
 		fmt.Fprintln(u.out, t("contact.role", "Role", t(plan.RoleKey(role))))
 	}
 	fmt.Fprintln(u.out, t("contact.name")+" "+t("contact.name-help"))
-	name, err := u.ask(func(s string) error { return u.a.checkAnswerText(s) })
+	name, err := u.ask(ui.CheckText(u.e))
 	if err != nil || name == "" {
 		return plan.Contact{}, false, err
 	}
 	c := plan.Contact{Name: name}
 	fmt.Fprintln(u.out, t("contact.phone")+" "+t("contact.phone-help"))
-	num, err := u.ask(u.a.checkPhone)
+	num, err := u.ask(ui.CheckPhone(u.e))
 	if err != nil {
 		return c, false, err
 	}
@@ -301,13 +323,73 @@ func (u *plainUI) newContact(role plan.Role) (plan.Contact, bool, error) {
 	return c, true, nil
 }
 
-func (u *plainUI) summary(b *plan.Binder, p *plan.Plan) (bool, error) {
+// Summary writes the plan and asks whether to finish.
+func (u *UI) Summary(title, text string) (bool, error) {
 	fmt.Fprintln(u.out)
-	fmt.Fprintln(u.out, u.t("wizard.summary-title"))
-	u.a.printPlan(u.out, b, *p)
+	fmt.Fprintln(u.out, title)
+	fmt.Fprint(u.out, text)
 	fmt.Fprintln(u.out)
 	k, err := u.choose([]string{u.t("nav.finish"), u.t("nav.back")}, 0)
 	return k == 0, err
+}
+
+// Menu writes the title and numbered options and reads one.
+func (u *UI) Menu(header, title string, options []string) (int, error) {
+	fmt.Fprintln(u.out)
+	fmt.Fprintln(u.out, title)
+	for {
+		k, err := u.choose(options, -1)
+		if err != nil || k >= 0 {
+			return k, err
+		}
+		fmt.Fprintln(u.out, "  ! "+u.t("plain.pick-one", "Max", len(options)))
+	}
+}
+
+// Show writes the header and the text.
+func (u *UI) Show(header, text string) error {
+	fmt.Fprintln(u.out)
+	fmt.Fprintln(u.out, header)
+	fmt.Fprintln(u.out, text)
+	return nil
+}
+
+// Secret reads a passphrase on the terminal, without echo: never from
+// the piped answers.
+func (u *UI) Secret(header, title, help string, check func(string) error) (string, error) {
+	if help != "" {
+		fmt.Fprintln(u.out, help)
+	}
+	for {
+		p, err := session.TTY{E: u.e}.Secret(header, title, "", nil)
+		if err != nil {
+			return "", err
+		}
+		if check != nil {
+			if err := check(p); err != nil {
+				fmt.Fprintln(u.out, "  ! "+err.Error())
+				continue
+			}
+		}
+		return p, nil
+	}
+}
+
+// Line writes the title and help and reads a line.
+func (u *UI) Line(header, title, help string) (string, error) {
+	fmt.Fprintln(u.out)
+	fmt.Fprintln(u.out, title)
+	if help != "" {
+		fmt.Fprintln(u.out, "   "+help)
+	}
+	return u.ask(ui.CheckText(u.e))
+}
+
+// Pick writes the title and numbered options and reads the numbers picked.
+func (u *UI) Pick(header, title string, options []string) ([]int, error) {
+	fmt.Fprintln(u.out)
+	fmt.Fprintln(u.out, title)
+	return u.pickMany(options, nil, false)
 }
 
 func indexes(all, picked []string) []int {

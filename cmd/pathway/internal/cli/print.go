@@ -1,0 +1,249 @@
+package cli
+
+import (
+	"errors"
+	"fmt"
+	"slices"
+	"strings"
+
+	"github.com/spf13/cobra"
+
+	"pathway/cmd/pathway/internal/env"
+	"pathway/cmd/pathway/internal/output"
+	"pathway/cmd/pathway/internal/session"
+	"pathway/locales"
+	"pathway/plan"
+	"pathway/printout"
+)
+
+// PrintOptions are the choices every printout takes.
+type PrintOptions struct {
+	E         *env.Env
+	Vault     *session.Options
+	Out       output.File
+	Paper     string
+	Bilingual string
+}
+
+func newCmdPrint(f *Factory) *cobra.Command {
+	c := &cobra.Command{
+		Use:   "print",
+		Short: f.E.T("cmd.print.short"),
+		Long:  f.E.T("cmd.print.long"),
+		Args:  exactArgs(f.E, 0),
+	}
+	c.AddCommand(newCmdPrintChecklist(f, nil), newCmdPrintCards(f, nil), newCmdPrintSheet(f, nil))
+	return c
+}
+
+func addPrintFlags(e *env.Env, c *cobra.Command, o *PrintOptions) {
+	c.Flags().StringVarP(&o.Out.Path, "output", "o", "", e.T("flag.output"))
+	c.Flags().BoolVar(&o.Out.Force, "force", false, e.T("flag.force"))
+	c.Flags().StringVar(&o.Paper, "paper", "letter", e.T("flag.paper"))
+	c.Flags().StringVar(&o.Bilingual, "bilingual", "", e.T("flag.bilingual"))
+}
+
+// setup checks the choices before any work, then opens the binder.
+func (o *PrintOptions) setup() (*session.Session, printout.Options, error) {
+	e := o.E
+	var po printout.Options
+	if o.Out.Path == "" {
+		return nil, po, e.Fail("error.print-no-output")
+	}
+	switch printout.Paper(strings.ToLower(o.Paper)) {
+	case printout.Letter, printout.A4:
+		po.Paper = printout.Paper(strings.ToLower(o.Paper))
+	default:
+		return nil, po, e.Usage("error.paper", "Paper", plan.CleanLine(o.Paper))
+	}
+	if o.Bilingual != "" {
+		tag, err := locales.Detect(o.Bilingual, "", e.Getenv)
+		if err != nil {
+			return nil, po, e.Usage("error.lang", "Lang", plan.CleanLine(o.Bilingual), "Available", strings.Join(locales.Available(), ", "))
+		}
+		po.Second, _ = locales.Get(tag)
+	}
+	if err := o.Out.Check(e); err != nil {
+		return nil, po, err
+	}
+	s, err := session.Open(e, o.Vault, session.TTY{E: e}, false)
+	if err != nil {
+		return nil, po, err
+	}
+	po.Loc = e.Loc
+	return s, po, nil
+}
+
+// write writes the PDF where the person asked, readable only by them, and
+// says that it is not encrypted.
+func (o *PrintOptions) write(pdf []byte, err error) error {
+	e := o.E
+	if err != nil {
+		return e.Fail("error.print", "Detail", plan.CleanLine(err.Error()))
+	}
+	if err := o.Out.Write(e, pdf); err != nil {
+		return err
+	}
+	fmt.Fprintln(e.Stderr, e.T("msg.print-warning"))
+	return nil
+}
+
+// ChecklistOptions are the choices of pathway print checklist.
+type ChecklistOptions struct {
+	PrintOptions
+	Plan string
+}
+
+func newCmdPrintChecklist(f *Factory, runF func(*ChecklistOptions) error) *cobra.Command {
+	o := &ChecklistOptions{PrintOptions: PrintOptions{E: f.E, Vault: f.Vault}}
+	c := &cobra.Command{
+		Use:   "checklist [PLAN]",
+		Short: f.E.T("cmd.print-checklist.short"),
+		Args:  maxArgs(f.E, 1),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			if len(args) == 1 {
+				o.Plan = args[0]
+			}
+			if runF != nil {
+				return runF(o)
+			}
+			return checklistRun(o)
+		},
+	}
+	addPrintFlags(f.E, c, &o.PrintOptions)
+	return c
+}
+
+func checklistRun(o *ChecklistOptions) error {
+	e := o.E
+	s, po, err := o.setup()
+	if err != nil {
+		return err
+	}
+	b := s.Binder
+	var p *plan.Plan
+	switch {
+	case o.Plan != "":
+		p = b.Plan(o.Plan)
+	case len(b.Plans) == 1:
+		p = &b.Plans[0]
+	}
+	if p == nil {
+		var ids []string
+		for _, p := range b.Plans {
+			ids = append(ids, p.ID)
+		}
+		switch {
+		case o.Plan == "" && len(ids) > 1:
+			return e.Fail("error.print-which-plan", "Plans", strings.Join(ids, ", "))
+		case len(ids) == 0:
+			return e.Fail("error.no-plans")
+		}
+		return e.Fail("error.no-plan", "Plan", plan.CleanLine(o.Plan), "Plans", strings.Join(ids, ", "))
+	}
+	return o.write(printout.Checklist(b, p, po))
+}
+
+// CardsOptions are the choices of pathway print cards.
+type CardsOptions struct {
+	PrintOptions
+	Labels bool
+	Back   bool
+}
+
+func newCmdPrintCards(f *Factory, runF func(*CardsOptions) error) *cobra.Command {
+	o := &CardsOptions{PrintOptions: PrintOptions{E: f.E, Vault: f.Vault}}
+	c := &cobra.Command{
+		Use:   "cards",
+		Short: f.E.T("cmd.print-cards.short"),
+		Long:  f.E.T("cmd.print-cards.long"),
+		Args:  exactArgs(f.E, 0),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			if runF != nil {
+				return runF(o)
+			}
+			return cardsRun(o)
+		},
+	}
+	addPrintFlags(f.E, c, &o.PrintOptions)
+	c.Flags().BoolVar(&o.Labels, "labels", false, f.E.T("flag.labels"))
+	c.Flags().BoolVar(&o.Back, "back", false, f.E.T("flag.back"))
+	return c
+}
+
+func cardsRun(o *CardsOptions) error {
+	e := o.E
+	s, po, err := o.setup()
+	if err != nil {
+		return err
+	}
+	pdf, err := printout.Cards(s.Binder, printout.CardOptions{Options: po, Labels: o.Labels, Back: o.Back})
+	switch {
+	case errors.Is(err, printout.ErrNothingToPrint) && o.Back && len(s.Binder.ToLearn()) > 0:
+		return e.Fail("error.print-no-back")
+	case errors.Is(err, printout.ErrNothingToPrint):
+		return e.Fail("error.print-no-numbers")
+	}
+	return o.write(pdf, err)
+}
+
+// SheetOptions are the choices of pathway print sheet.
+type SheetOptions struct {
+	PrintOptions
+	Contact string
+	Who     printout.Details
+}
+
+func newCmdPrintSheet(f *Factory, runF func(*SheetOptions) error) *cobra.Command {
+	o := &SheetOptions{PrintOptions: PrintOptions{E: f.E, Vault: f.Vault}}
+	c := &cobra.Command{
+		Use:   "sheet CONTACT",
+		Short: f.E.T("cmd.print-sheet.short"),
+		Long:  f.E.T("cmd.print-sheet.long"),
+		Args:  exactArgs(f.E, 1),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			o.Contact = args[0]
+			if runF != nil {
+				return runF(o)
+			}
+			return sheetRun(o)
+		},
+	}
+	addPrintFlags(f.E, c, &o.PrintOptions)
+	c.Flags().StringVar(&o.Who.Name, "name", "", f.E.T("flag.sheet-name"))
+	c.Flags().StringVar(&o.Who.Born, "born", "", f.E.T("flag.sheet-born"))
+	c.Flags().StringVar(&o.Who.FileNumber, "file-number", "", f.E.T("flag.sheet-file"))
+	return c
+}
+
+func sheetRun(o *SheetOptions) error {
+	e := o.E
+	s, po, err := o.setup()
+	if err != nil {
+		return err
+	}
+	b := s.Binder
+	idx := slices.IndexFunc(b.Contacts, func(c plan.Contact) bool {
+		return c.ID == o.Contact || strings.EqualFold(c.Name, o.Contact)
+	})
+	if idx < 0 {
+		return e.Fail("error.no-contact", "Contact", plan.CleanLine(o.Contact))
+	}
+	c := &b.Contacts[idx]
+	// In the helper's language, if pathway speaks it and the printout was
+	// not asked for in a given language.
+	if e.Lang == "" {
+		for _, l := range c.Languages {
+			if tag, err := locales.Detect(l, "", e.Getenv); err == nil {
+				po.Loc, _ = locales.Get(tag)
+				break
+			}
+		}
+	}
+	who := printout.Details{Name: plan.CleanLine(o.Who.Name), Born: plan.CleanLine(o.Who.Born), FileNumber: plan.CleanLine(o.Who.FileNumber)}
+	pdf, err := printout.Sheet(b, c, who, po)
+	if errors.Is(err, printout.ErrNothingToPrint) {
+		return e.Fail("error.print-no-role", "Contact", c.Name)
+	}
+	return o.write(pdf, err)
+}

@@ -1,0 +1,188 @@
+package cli
+
+import (
+	"fmt"
+	"slices"
+	"strings"
+
+	"github.com/spf13/cobra"
+
+	"pathway/cmd/pathway/internal/env"
+	"pathway/cmd/pathway/internal/session"
+	"pathway/cmd/pathway/internal/show"
+	"pathway/crypt"
+	"pathway/directory"
+	"pathway/plan"
+)
+
+// ResourcesOptions are the choices of pathway resources.
+type ResourcesOptions struct {
+	E      *env.Env
+	Vault  *session.Options
+	Filter directory.Filter
+	JSON   bool
+}
+
+func newCmdResources(f *Factory) *cobra.Command {
+	o := &ResourcesOptions{E: f.E, Vault: f.Vault}
+	T := f.E.T
+	c := &cobra.Command{
+		Use:   "resources [WORD...]",
+		Short: T("cmd.resources.short"),
+		Long:  T("cmd.resources.long"),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			o.Filter.Words = args
+			return resourcesRun(o)
+		},
+	}
+	c.Flags().StringVar(&o.Filter.Category, "category", "", T("flag.category", "Categories", strings.Join(directory.Categories, ", ")))
+	c.Flags().StringVar(&o.Filter.Region, "region", "", T("flag.region"))
+	c.Flags().StringVar(&o.Filter.Language, "language", "", T("flag.language"))
+	c.Flags().BoolVar(&o.Filter.AlwaysOpen, "24h", false, T("flag.24h"))
+	c.Flags().BoolVar(&o.JSON, "json", false, T("flag.json"))
+	c.AddCommand(newCmdResourcesAdd(f), newCmdResourcesImport(f), newCmdResourcesExport(f))
+	return c
+}
+
+// lists returns the guide's list and those the person imported. The
+// imported ones are read only when the vault holds some, so that looking
+// at the guide's list never asks for a passphrase.
+func lists(e *env.Env, o *session.Options) ([]*directory.List, error) {
+	all := []*directory.List{directory.Guide()}
+	v, err := session.Find(e, o)
+	if err != nil {
+		return nil, err
+	}
+	if _, err := v.ReadFile(crypt.DirectoryName); err != nil {
+		return all, nil
+	}
+	s, err := session.Open(e, o, session.TTY{E: e}, false)
+	if err != nil {
+		return nil, err
+	}
+	mine, err := s.ImportedLists()
+	if err != nil {
+		return nil, err
+	}
+	return append(all, mine...), nil
+}
+
+func resourcesRun(o *ResourcesOptions) error {
+	e := o.E
+	if o.Filter.Category != "" && !slices.Contains(directory.Categories, o.Filter.Category) {
+		return e.Usage("error.dir-category", "Category", plan.CleanLine(o.Filter.Category), "Categories", strings.Join(directory.Categories, ", "))
+	}
+	all, err := lists(e, o.Vault)
+	if err != nil {
+		return err
+	}
+	o.Filter.Describe = func(x directory.Listing) string { return show.Description(e, x) }
+	found := directory.Find(all, o.Filter)
+	if o.JSON {
+		return show.ListingsJSON(e, e.Stdout, found)
+	}
+	if len(found) == 0 {
+		fmt.Fprintln(e.Stdout, e.T("resources.none"))
+		return nil
+	}
+	show.Listings(e, e.Stdout, found)
+	return nil
+}
+
+func newCmdResourcesAdd(f *Factory) *cobra.Command {
+	e := f.E
+	return &cobra.Command{
+		Use:   "add ID",
+		Short: e.T("cmd.resources-add.short"),
+		Args:  exactArgs(e, 1),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			s, err := session.Lock(e, f.Vault, session.TTY{E: e}, "prompt.passphrase")
+			if err != nil {
+				return err
+			}
+			defer s.Close()
+			mine, err := s.ImportedLists()
+			if err != nil {
+				return err
+			}
+			x, ok := directory.Lookup(append([]*directory.List{directory.Guide()}, mine...), args[0])
+			if !ok {
+				return e.Fail("error.no-listing", "ID", plan.CleanLine(args[0]))
+			}
+			c, added := s.Binder.AddOrFind(x.Contact(), "", e.Today())
+			if !added {
+				fmt.Fprintln(e.Stderr, e.T("resources.exists", "Name", c.Name))
+				return nil
+			}
+			name, id := c.Name, c.ID
+			if err := s.Save(); err != nil {
+				return err
+			}
+			fmt.Fprintln(e.Stderr, e.T("resources.added", "Name", name, "ID", id))
+			return nil
+		},
+	}
+}
+
+func newCmdResourcesImport(f *Factory) *cobra.Command {
+	e := f.E
+	return &cobra.Command{
+		Use:   "import FILE",
+		Short: e.T("cmd.resources-import.short"),
+		Long:  e.T("cmd.resources-import.long"),
+		Args:  exactArgs(e, 1),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			data, err := readInput(e, args[0])
+			if err != nil {
+				return err
+			}
+			l, warns, err := directory.Parse(data)
+			if err != nil {
+				return session.DirError(e, err)
+			}
+			for _, w := range warns {
+				fmt.Fprintln(e.Stderr, e.T("resources.cleaned", "Line", w.Line, "Listing", w.Listing, "Field", w.Field))
+			}
+			s, err := session.Write(e, f.Vault, session.TTY{E: e}, true)
+			if err != nil {
+				return err
+			}
+			defer s.Close()
+			mine, err := s.ImportedLists()
+			if err != nil {
+				return err
+			}
+			// A list of the same name is replaced: a newer version of it.
+			var keep []*directory.List
+			for _, m := range mine {
+				if m.Name != l.Name {
+					keep = append(keep, m)
+				}
+			}
+			plain, err := directory.EncodeStore(append(keep, l))
+			if err != nil {
+				return err
+			}
+			if err := s.SealFile(crypt.DirectoryName, plain); err != nil {
+				return err
+			}
+			fmt.Fprintln(e.Stderr, e.N("resources.imported", len(l.Listings), "Name", l.Name))
+			return nil
+		},
+	}
+}
+
+func newCmdResourcesExport(f *Factory) *cobra.Command {
+	e := f.E
+	return &cobra.Command{
+		Use:   "export",
+		Short: e.T("cmd.resources-export.short"),
+		Args:  exactArgs(e, 0),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			if _, err := e.Stdout.Write(directory.GuideJSON()); err != nil {
+				return e.Fail("error.stdout", "Detail", plan.CleanLine(err.Error()))
+			}
+			return nil
+		},
+	}
+}

@@ -1,0 +1,365 @@
+package session
+
+import (
+	"errors"
+
+	"pathway/cmd/pathway/internal/env"
+	"pathway/crypt"
+	"pathway/plan"
+)
+
+// A Session is a binder opened from a vault, with the key that opened it.
+// A session that writes holds the vault's lock until Close.
+type Session struct {
+	E *env.Env
+	// Vault is nil in outreach mode: the binder lives only in memory.
+	Vault *crypt.Vault
+	Key   *crypt.Key
+	// Binder is the person's binder; Plain the bytes it was opened from.
+	Binder *plan.Binder
+	Plain  []byte
+	// Fresh is true for a binder that no vault held before this session.
+	Fresh  bool
+	locked bool
+	opts   *Options
+}
+
+// Options are the choices the session was opened with.
+func (s *Session) Options() *Options { return s.opts }
+
+// Close lets other processes write the vault again.
+func (s *Session) Close() {
+	if s != nil && s.locked {
+		s.Vault.Unlock()
+		s.locked = false
+	}
+}
+
+// Save checks, seals and saves the binder. In outreach mode there is no
+// vault: the same checks run and nothing is written.
+func (s *Session) Save() error {
+	s.Binder.Clean()
+	data, err := plan.Encode(s.Binder)
+	if err != nil {
+		return s.E.Describe(err, s.dir(), "")
+	}
+	if s.Vault == nil {
+		return nil
+	}
+	sealed, err := crypt.Seal(data, s.Key)
+	if err != nil {
+		return s.E.Describe(err, s.Vault.Dir, "")
+	}
+	if err := s.Vault.Save(sealed, nil); err != nil {
+		return s.E.Describe(err, s.Vault.Dir, "")
+	}
+	s.Plain = data
+	return nil
+}
+
+// SaveBinder replaces the session's binder with b and saves it.
+func (s *Session) SaveBinder(b *plan.Binder) error {
+	s.Binder = b
+	return s.Save()
+}
+
+// SealFile seals plain with the session's key into the vault file name
+// (the organisations' lists, the sharing key).
+func (s *Session) SealFile(name string, plain []byte) error {
+	sealed, err := crypt.Seal(plain, s.Key)
+	if err != nil {
+		return s.E.Describe(err, s.Vault.Dir, "")
+	}
+	if err := s.Vault.SaveFile(name, sealed, nil); err != nil {
+		return s.E.Describe(err, s.Vault.Dir, "")
+	}
+	return nil
+}
+
+// OpenFile opens the vault file name with the session's key. A file that
+// is not there gives crypt.ErrNoVault, unworded, for the caller to test.
+func (s *Session) OpenFile(name string) ([]byte, error) {
+	sealed, err := s.Vault.ReadFile(name)
+	if errors.Is(err, crypt.ErrNoVault) {
+		return nil, err
+	}
+	if err != nil {
+		return nil, s.E.Describe(err, s.Vault.Dir, s.Vault.Path(name))
+	}
+	plain, err := crypt.Open(sealed, s.Key)
+	if err != nil {
+		return nil, s.E.Describe(err, s.Vault.Dir, s.Vault.Path(name))
+	}
+	return plain, nil
+}
+
+func (s *Session) dir() string {
+	if s.Vault == nil {
+		return ""
+	}
+	return s.Vault.Dir
+}
+
+// InMemory starts a session that keeps nothing: outreach mode.
+func InMemory(e *env.Env, o *Options) *Session {
+	return &Session{E: e, Binder: plan.New(e.Today()), Fresh: true, opts: o}
+}
+
+// Open finds the vault, which must exist, and opens its binder (or its
+// backup), without locking it: saves are atomic, so reading needs no
+// lock. From then on it speaks the language saved in the binder, unless
+// --lang chose one.
+func Open(e *env.Env, o *Options, p Prompter, backup bool) (*Session, error) {
+	v, err := Find(e, o)
+	if err != nil {
+		return nil, err
+	}
+	s, err := open(e, o, p, v, backup, "prompt.passphrase")
+	if err != nil {
+		return nil, err
+	}
+	e.UseSavedLanguage(s.Binder)
+	return s, nil
+}
+
+// Lock finds the vault, which must hold a binder, locks it and opens it,
+// asking with prompt. Nothing is created when there is no vault.
+func Lock(e *env.Env, o *Options, p Prompter, prompt string) (*Session, error) {
+	v, err := Find(e, o)
+	if err != nil {
+		return nil, err
+	}
+	if !v.Exists() {
+		return nil, e.Describe(crypt.ErrNoVault, v.Dir, "")
+	}
+	if err := v.Lock(); err != nil {
+		return nil, e.Describe(err, v.Dir, "")
+	}
+	s, err := open(e, o, p, v, false, prompt)
+	if err != nil {
+		v.Unlock()
+		return nil, err
+	}
+	s.locked = true
+	e.UseSavedLanguage(s.Binder)
+	return s, nil
+}
+
+// Write finds the vault, locks it and opens its binder. If there is no
+// vault yet, it asks for the key of a new one and starts an empty binder,
+// saved at once if saveNew.
+func Write(e *env.Env, o *Options, p Prompter, saveNew bool) (*Session, error) {
+	v, err := Find(e, o)
+	if err != nil {
+		return nil, err
+	}
+	if err := v.Lock(); err != nil {
+		return nil, e.Describe(err, v.Dir, "")
+	}
+	if v.Exists() {
+		s, err := open(e, o, p, v, false, "prompt.passphrase")
+		if err != nil {
+			v.Unlock()
+			return nil, err
+		}
+		s.locked = true
+		e.UseSavedLanguage(s.Binder)
+		return s, nil
+	}
+	k, err := NewKey(e, o, p)
+	if err != nil {
+		v.Unlock()
+		return nil, err
+	}
+	s := &Session{E: e, Vault: v, Key: k, Binder: plan.New(e.Today()), Fresh: true, locked: true, opts: o}
+	if saveNew {
+		if err := s.Save(); err != nil {
+			s.Close()
+			return nil, err
+		}
+	}
+	return s, nil
+}
+
+// NewKey asks for the key of a new vault: the identity file, the
+// passphrase file, or a new passphrase.
+func NewKey(e *env.Env, o *Options, p Prompter) (*crypt.Key, error) {
+	if o.IdentityFile != "" {
+		return IdentityKey(e, o.IdentityFile)
+	}
+	return NewPassphrase(e, p, o.PassphraseFile, "pathway", "prompt.new-passphrase")
+}
+
+// Start is the session of the home menu and the wizards: in outreach mode
+// one in memory; on a first run, a few sentences on what pathway keeps and
+// a new passphrase; else the vault opened and locked, the passphrase asked
+// with p.
+func Start(e *env.Env, o *Options, p Prompter) (*Session, error) {
+	if o.Outreach {
+		return InMemory(e, o), nil
+	}
+	v, err := Find(e, o)
+	if err != nil {
+		return nil, err
+	}
+	if err := v.Lock(); err != nil {
+		return nil, e.Describe(err, v.Dir, "")
+	}
+	if !v.Exists() {
+		s, err := firstRun(e, o, p, v)
+		if err != nil {
+			v.Unlock()
+			return nil, err
+		}
+		return s, nil
+	}
+	s, err := open(e, o, p, v, false, "prompt.passphrase")
+	if err != nil {
+		v.Unlock()
+		return nil, err
+	}
+	s.locked = true
+	e.UseSavedLanguage(s.Binder)
+	return s, nil
+}
+
+// firstRun explains pathway in a few sentences and sets the passphrase of
+// a new vault, before any question about the person is asked.
+func firstRun(e *env.Env, o *Options, p Prompter, v *crypt.Vault) (*Session, error) {
+	if err := p.Show(e.T("first.title"), e.T("first.intro", "Dir", v.Dir)); err != nil {
+		return nil, err
+	}
+	var k *crypt.Key
+	var err error
+	if o.IdentityFile != "" {
+		k, err = IdentityKey(e, o.IdentityFile)
+	} else {
+		k, err = NewPassphrase(e, p, o.PassphraseFile, e.T("first.title"), "prompt.new-passphrase")
+	}
+	if err != nil {
+		return nil, err
+	}
+	s := &Session{E: e, Vault: v, Key: k, Binder: plan.New(e.Today()), Fresh: true, locked: true, opts: o}
+	if err := s.Save(); err != nil {
+		s.locked = false
+		return nil, err
+	}
+	return s, nil
+}
+
+// open reads and decrypts the vault's binder (or its backup) and decodes
+// it. A passphrase asked with p is asked again after a wrong one, Tries
+// times in all; one from a file or an identity file is tried once.
+func open(e *env.Env, o *Options, p Prompter, v *crypt.Vault, backup bool, prompt string) (*Session, error) {
+	path := v.Path(crypt.CurrentName)
+	if backup {
+		path = v.Path(crypt.BackupName)
+	}
+	sealed, err := v.Read(backup)
+	if err != nil {
+		return nil, e.Describe(err, v.Dir, path)
+	}
+	help := ""
+	for try := 1; ; try++ {
+		var k *crypt.Key
+		asked := false
+		switch {
+		case o.IdentityFile != "":
+			k, err = IdentityKey(e, o.IdentityFile)
+		case o.PassphraseFile != "":
+			var pass string
+			if pass, err = FirstLine(e, o.PassphraseFile); err == nil {
+				k, err = crypt.Passphrase(pass)
+			}
+		default:
+			asked = true
+			var pass string
+			if pass, err = p.Secret("pathway", e.T(prompt), help, nil); err == nil {
+				k, err = crypt.Passphrase(pass)
+			}
+		}
+		if asked && errors.Is(err, crypt.ErrEmptyPassphrase) && try < Tries {
+			help = e.T("error.passphrase-empty")
+			continue
+		}
+		if err != nil {
+			return nil, e.Describe(err, v.Dir, path)
+		}
+		if k.IsPassphrase() {
+			if b, ok := p.(interface{ Busy(string) }); ok {
+				b.Busy(e.T("msg.opening"))
+			}
+		}
+		plain, err := crypt.Open(sealed, k)
+		if asked && errors.Is(err, crypt.ErrWrongPassphrase) {
+			if try < Tries {
+				help = e.T("error.crypt.wrong-passphrase")
+				if _, bare := p.(TTY); bare {
+					p.Notice(help)
+					help = ""
+				}
+				continue
+			}
+			return nil, e.Fail("error.too-many-tries")
+		}
+		if err != nil {
+			return nil, e.Describe(err, v.Dir, path)
+		}
+		b, err := plan.Decode(plain)
+		if err != nil {
+			return nil, e.Describe(err, v.Dir, path)
+		}
+		return &Session{E: e, Vault: v, Key: k, Binder: b, Plain: plain, opts: o}, nil
+	}
+}
+
+// ChangeKey seals every file of the vault with k instead of the session's
+// key: the binder, its backup (a copy left under the old key would still
+// open with it; a backup the old key cannot open is replaced by the
+// current plans), the organisations' lists and the sharing key.
+//
+// The other files are sealed again first, and the binder last: a change
+// cut short (a full or pulled-out USB stick) can be run again and finishes
+// the job, since a file already under the new key is left as it is.
+func (s *Session) ChangeKey(k *crypt.Key) error {
+	e, v := s.E, s.Vault
+	current, err := crypt.Seal(s.Plain, k)
+	if err != nil {
+		return e.Describe(err, v.Dir, "")
+	}
+	backupPlain := s.Plain
+	if old, err := v.Read(true); err == nil {
+		if p, err := crypt.Open(old, s.Key); err == nil {
+			backupPlain = p
+		}
+	}
+	backup, err := crypt.Seal(backupPlain, k)
+	if err != nil {
+		return e.Describe(err, v.Dir, "")
+	}
+	for _, name := range []string{crypt.DirectoryName, IdentityName} {
+		old, err := v.ReadFile(name)
+		if err != nil {
+			continue
+		}
+		if _, err := crypt.Open(old, k); err == nil {
+			continue
+		}
+		p, err := crypt.Open(old, s.Key)
+		if err != nil {
+			return e.Describe(err, v.Dir, v.Path(name))
+		}
+		sealed, err := crypt.Seal(p, k)
+		if err != nil {
+			return e.Describe(err, v.Dir, "")
+		}
+		if err := v.SaveFile(name, sealed, sealed); err != nil {
+			return e.Describe(err, v.Dir, "")
+		}
+	}
+	if err := v.Save(current, backup); err != nil {
+		return e.Describe(err, v.Dir, "")
+	}
+	s.Key = k
+	return nil
+}

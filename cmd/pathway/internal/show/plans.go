@@ -1,0 +1,119 @@
+// Package show words the person's plans, check-up and organisations as
+// plain text, the same for the terminal, the full screen and the plain
+// prompts.
+package show
+
+import (
+	"fmt"
+	"io"
+	"strings"
+
+	"pathway/cmd/pathway/internal/env"
+	"pathway/plan"
+	"pathway/printout"
+)
+
+// Summary writes a readable summary of every plan and contact.
+func Summary(e *env.Env, w io.Writer, b *plan.Binder) {
+	T := e.T
+	if len(b.Plans) == 0 {
+		fmt.Fprintln(w, T("show.empty"))
+	}
+	for i, p := range b.Plans {
+		if i > 0 {
+			fmt.Fprintln(w)
+		}
+		Plan(e, w, b, p)
+	}
+	if len(b.Contacts) > 0 {
+		fmt.Fprintln(w)
+		fmt.Fprintln(w, T("show.contacts"))
+		for _, c := range b.Contacts {
+			fmt.Fprintln(w, "  "+printout.ContactLine(e.Loc, c, true))
+		}
+	}
+}
+
+// SummaryText is Summary as a string.
+func SummaryText(e *env.Env, b *plan.Binder) string {
+	var sb strings.Builder
+	Summary(e, &sb, b)
+	return sb.String()
+}
+
+// Plan writes one plan: its title, how much is answered, and every
+// question with its answer.
+func Plan(e *env.Env, w io.Writer, b *plan.Binder, p plan.Plan) {
+	T := e.T
+	fmt.Fprintln(w, T("show.plan", "Title", T(plan.KindTitleKey(p.Kind)), "Status", T("status."+string(p.Status))))
+	if p.Context != "" {
+		fmt.Fprintln(w, T("show.context", "Context", p.Context))
+	}
+	answered, total := 0, 0
+	for _, s := range plan.Sections(p.Kind) {
+		for _, q := range s.Questions {
+			total++
+			if printout.IsAnswered(b, p, q) {
+				answered++
+			}
+		}
+	}
+	fmt.Fprintln(w, e.N("show.answered", total, "Answered", answered, "Total", total))
+	if !p.Reviewed.IsZero() {
+		fmt.Fprintln(w, T("show.reviewed", "Date", p.Reviewed.String()))
+	}
+	for _, s := range plan.Sections(p.Kind) {
+		fmt.Fprintln(w)
+		fmt.Fprintln(w, "  "+T(s.TitleKey()))
+		for _, q := range s.Questions {
+			mark := "·"
+			if printout.IsAnswered(b, p, q) {
+				mark = "✓"
+			}
+			fmt.Fprintf(w, "    %s %s\n", mark, T(q.TitleKey()))
+			for _, line := range printout.AnswerLines(e.Loc, b, p, q) {
+				fmt.Fprintln(w, "        "+line)
+			}
+		}
+	}
+}
+
+// PlanText is Plan as a string.
+func PlanText(e *env.Env, b *plan.Binder, p plan.Plan) string {
+	var sb strings.Builder
+	Plan(e, &sb, b, p)
+	return sb.String()
+}
+
+// PlanLabel names a plan in a list: its kind, what it is about, its state.
+func PlanLabel(e *env.Env, p plan.Plan) string {
+	label := e.T(plan.KindTitleKey(p.Kind))
+	if p.Context != "" {
+		label += ": " + p.Context
+	}
+	return label + " (" + e.T("status."+string(p.Status)) + ")"
+}
+
+// Parts lists the parts of the binder's plans that can be shared.
+func Parts(b *plan.Binder) string {
+	var names []string
+	for _, p := range b.Plans {
+		for _, s := range plan.Sections(p.Kind) {
+			names = append(names, p.ID+"/"+s.ID)
+		}
+	}
+	return strings.Join(names, ", ")
+}
+
+// Share writes the header and content of a share, each line indented.
+func Share(e *env.Env, w io.Writer, sh *plan.Share) {
+	T := e.T
+	fmt.Fprintln(w, "  "+T("share.for", "For", sh.For))
+	if sh.Purpose != "" {
+		fmt.Fprintln(w, "  "+T("share.purpose", "Purpose", sh.Purpose))
+	}
+	fmt.Fprintln(w, "  "+T("share.until", "Until", sh.Until.String()))
+	for _, l := range strings.Split(strings.TrimRight(SummaryText(e, sh.Binder), "\n"), "\n") {
+		fmt.Fprintln(w, "  "+l)
+	}
+}
