@@ -18,6 +18,10 @@ func TestMain(m *testing.M) {
 		crashHelper(dir)
 		return
 	}
+	if dir := os.Getenv("PATHWAY_TEST_MIGRATE_HELPER"); dir != "" {
+		migrateHelper(dir)
+		return
+	}
 	os.Exit(m.Run())
 }
 
