@@ -642,3 +642,126 @@ func BenchmarkOpenKeyring(b *testing.B) {
 	}
 	b.ReportMetric(float64(runs()-before)/float64(b.N), "scrypt/op")
 }
+
+// changeHelper runs in a child process: it says "ready", opens the vault
+// with testPass and changes the passphrase to otherPass, until it is
+// killed somewhere along the way.
+func changeHelper(dir string) {
+	v, err := At(dir)
+	if err == nil {
+		err = v.Lock()
+	}
+	if err != nil {
+		fmt.Fprintln(os.Stderr, err)
+		os.Exit(3)
+	}
+	os.Stdout.WriteString("ready\n")
+	kr, err := v.OpenKeyring(mustPassHelper2(testPass))
+	if err == nil {
+		err = v.ChangePassphrase(kr, mustPassHelper2(otherPass))
+	}
+	if err != nil {
+		fmt.Fprintln(os.Stderr, err)
+		os.Exit(4)
+	}
+	os.Exit(0)
+}
+
+func mustPassHelper2(p string) *Key {
+	k, _ := Passphrase(p)
+	return k
+}
+
+// TestCrashDuringPassphraseChange kills a process with SIGKILL at random
+// moments while it changes the passphrase of a migrated vault (so some
+// backups are still sealed with the old passphrase): after each kill
+// exactly one of the two passphrases opens the vault, and every file opens
+// with it to what it held.
+func TestCrashDuringPassphraseChange(t *testing.T) {
+	if runtime.GOOS == "windows" {
+		t.Skip("SIGKILL is a Unix signal")
+	}
+	kills := 40
+	if testing.Short() {
+		kills = 10
+	}
+	base := t.TempDir()
+	pristine := filepath.Join(base, "before")
+	pv, plains := format1Vault(t, pristine, testPass, true)
+	kr, err := pv.OpenKeyring(mustPass(t, testPass))
+	if err != nil {
+		t.Fatal(err)
+	}
+	pv.Lock()
+	s, _ := kr.Seal(binderOf(3))
+	pv.Save(s, nil)
+	pv.Unlock()
+	want := map[string][]byte{
+		CurrentName: binderOf(3), BackupName: plains[CurrentName],
+		DirectoryName: plains[DirectoryName], BackupOf(DirectoryName): plains[DirectoryName],
+		identityName: plains[identityName], BackupOf(identityName): plains[identityName],
+	}
+	dir := filepath.Join(base, "vault")
+	check := filepath.Join(base, "check")
+	copyDir(t, pristine, dir)
+	exe, err := os.Executable()
+	if err != nil {
+		t.Fatal(err)
+	}
+	window := 80 * time.Millisecond
+	finished := 0
+	opened := map[string]int{}
+	for i := range kills {
+		cmd := exec.Command(exe, "-test.run=^$")
+		cmd.Env = append(os.Environ(), "PATHWAY_TEST_CHANGE_HELPER="+dir)
+		var stderr bytes.Buffer
+		cmd.Stderr = &stderr
+		out, _ := cmd.StdoutPipe()
+		if err := cmd.Start(); err != nil {
+			t.Fatal(err)
+		}
+		if _, err := io.ReadFull(out, make([]byte, 6)); err != nil {
+			cmd.Wait()
+			t.Fatalf("kill %d: the helper did not start: %v\n%s", i, err, stderr.Bytes())
+		}
+		began := time.Now()
+		time.Sleep(time.Duration(rand.Int64N(int64(window))))
+		cmd.Process.Signal(syscall.SIGKILL)
+		err := cmd.Wait()
+		if err == nil {
+			finished++
+			window = max(time.Millisecond, time.Since(began)*9/10)
+		} else if ee, ok := err.(*exec.ExitError); !ok || ee.ExitCode() != -1 {
+			t.Fatalf("kill %d: the helper failed: %v\n%s", i, err, stderr.Bytes())
+		}
+
+		copyDir(t, dir, check)
+		cv, _ := At(check)
+		krA, errA := cv.OpenKeyring(mustPass(t, testPass))
+		krB, errB := cv.OpenKeyring(mustPass(t, otherPass))
+		var kr *Keyring
+		switch {
+		case errA == nil && errors.Is(errB, ErrWrongPassphrase):
+			kr = krA
+			opened["old"]++
+		case errB == nil && errors.Is(errA, ErrWrongPassphrase):
+			kr = krB
+			opened["new"]++
+		default:
+			t.Fatalf("kill %d: old passphrase %v, new passphrase %v", i, errA, errB)
+		}
+		for name, plain := range want {
+			got, err := kr.Open(readFile(t, cv.Path(name)))
+			if err != nil || !bytes.Equal(got, plain) {
+				t.Fatalf("kill %d: %s opens to %.30q, %v", i, name, got, err)
+			}
+		}
+		if kr == krB {
+			copyDir(t, pristine, dir) // start again from the old passphrase
+		}
+	}
+	t.Logf("%d kills, %d after the change had finished; opened with: %v", kills, finished, opened)
+	if kills-finished < kills/2 {
+		t.Fatalf("only %d of %d kills landed during the change: the test proves little", kills-finished, kills)
+	}
+}

@@ -22,6 +22,10 @@ func TestMain(m *testing.M) {
 		migrateHelper(dir)
 		return
 	}
+	if dir := os.Getenv("PATHWAY_TEST_CHANGE_HELPER"); dir != "" {
+		changeHelper(dir)
+		return
+	}
 	os.Exit(m.Run())
 }
 
