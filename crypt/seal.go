@@ -3,7 +3,11 @@
 // a backup, and a lock stops two processes writing at once.
 //
 // It knows nothing of plans. What it stores is always an age file that the
-// age command can open with the same passphrase or identity.
+// age command can open with the same passphrase or identity. A vault of
+// format 2 (see Vault.OpenKeyring and docs/vault-format.md) keeps its own
+// age identity in key.age, sealed with the passphrase, and seals every other
+// file to it: scrypt runs once a session, not on every save, and
+// "age -d -i key.age binder.age" opens the binder.
 package crypt
 
 import (
@@ -14,6 +18,7 @@ import (
 	"io"
 	"runtime"
 	"strings"
+	"sync/atomic"
 
 	"filippo.io/age"
 )
@@ -23,6 +28,10 @@ import (
 // a laptop, which is what makes guessing a passphrase slow. Tests lower it,
 // as age's own tests do; the shipped program never changes it.
 var ScryptWorkFactor = 18
+
+// scryptRuns counts the scrypt computations this process has started, to
+// check (in tests and benchmarks) that a session pays for one only.
+var scryptRuns atomic.Int64
 
 // MaxSealed is the largest sealed file Open reads: a 1 MiB plaintext plus
 // age's overhead, with room to spare.
@@ -46,6 +55,7 @@ var (
 // A Key opens and seals files: either a passphrase or age identities.
 type Key struct {
 	passphrase string
+	workFactor int // 0: ScryptWorkFactor
 	identities []age.Identity
 	recipients []age.Recipient
 }
@@ -80,6 +90,15 @@ func ParseIdentities(r io.Reader) (*Key, error) {
 	return k, nil
 }
 
+// WithWorkFactor returns a copy of a passphrase Key that seals with the
+// scrypt work factor logN instead of ScryptWorkFactor. Tests and
+// benchmarks use it rather than changing the package variable.
+func (k *Key) WithWorkFactor(logN int) *Key {
+	c := *k
+	c.workFactor = logN
+	return &c
+}
+
 // IsPassphrase reports whether the key is a passphrase.
 func (k *Key) IsPassphrase() bool { return k.passphrase != "" }
 
@@ -91,8 +110,13 @@ func Seal(plain []byte, k *Key) ([]byte, error) {
 		if err != nil {
 			return nil, fmt.Errorf("sealing: %w", err)
 		}
-		r.SetWorkFactor(ScryptWorkFactor)
+		wf := ScryptWorkFactor
+		if k.workFactor != 0 {
+			wf = k.workFactor
+		}
+		r.SetWorkFactor(wf)
 		rcpts = []age.Recipient{r}
+		scryptRuns.Add(1)
 	} else {
 		rcpts = k.recipients
 	}
@@ -138,6 +162,7 @@ func Open(sealed []byte, k *Key) ([]byte, error) {
 			return nil, fmt.Errorf("opening: %w", err)
 		}
 		ids = []age.Identity{id}
+		scryptRuns.Add(1)
 	} else {
 		if onlyScrypt(stanzas) {
 			return nil, ErrNeedsPassphrase

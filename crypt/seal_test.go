@@ -18,6 +18,14 @@ func TestMain(m *testing.M) {
 		crashHelper(dir)
 		return
 	}
+	if dir := os.Getenv("PATHWAY_TEST_MIGRATE_HELPER"); dir != "" {
+		migrateHelper(dir)
+		return
+	}
+	if dir := os.Getenv("PATHWAY_TEST_CHANGE_HELPER"); dir != "" {
+		changeHelper(dir)
+		return
+	}
 	os.Exit(m.Run())
 }
 

@@ -31,7 +31,8 @@ var (
 	ErrNotOwned = errors.New("the vault is not locked by this process")
 )
 
-// A Vault is a directory that holds one sealed file and its backup.
+// A Vault is a directory that holds sealed files, each with its backup,
+// and (format 2, see OpenKeyring) the key they are sealed to.
 type Vault struct {
 	Dir  string
 	lock *os.File
@@ -263,7 +264,7 @@ func (v *Vault) Wipe() ([]string, error) {
 // a vault: a sealed file, its backup, or a save that was interrupted.
 func IsVaultFile(name string) bool {
 	return strings.HasPrefix(name, tempPrefix) || strings.HasSuffix(name, ".age") &&
-		slices.Contains([]string{CurrentName, DirectoryName, "identity.age"}, strings.Replace(name, ".previous.age", ".age", 1))
+		slices.Contains([]string{CurrentName, DirectoryName, identityName, KeyName}, strings.Replace(name, ".previous.age", ".age", 1))
 }
 
 func overwrite(path string) error {
