@@ -48,9 +48,6 @@ type Aging struct {
 	Days    int    `json:"days,omitempty"`
 }
 
-// lawQuestions answer "a lawyer or a legal clinic" together.
-var lawQuestions = []string{"network.clinic", "network.immigration", "network.criminal", "network.family"}
-
 // CheckUp looks at the binder on day today.
 func (b *Binder) CheckUp(today Date) Report {
 	r := Report{Plans: []PlanReport{}, Old: []Aging{}}
@@ -86,7 +83,7 @@ func (b *Binder) CheckUp(today Date) Report {
 		}
 	}
 	for _, c := range b.Contacts {
-		if !c.Agreed || !(c.HasRole(RoleBondMoney) || c.HasRole(RoleBondTestify)) {
+		if !c.Agreed || !slices.ContainsFunc(c.Roles, func(r Role) bool { return r.Has(RuleConfirm) }) {
 			continue
 		}
 		switch {
@@ -123,7 +120,7 @@ func (b *Binder) essential(p Plan, q Question) (Open, bool) {
 			return Open{Question: q.ID, Code: "numbers-not-known"}, true
 		}
 		return open, false
-	case q.ID == "bond.money":
+	case q.Kind == Contacts && q.Role.Has(RuleAgreed):
 		if len(a.Contacts) == 0 {
 			return open, true
 		}
@@ -133,9 +130,9 @@ func (b *Binder) essential(p Plan, q Question) (Open, bool) {
 			}
 		}
 		return Open{Question: q.ID, Code: "bond-not-agreed", Contact: a.Contacts[0]}, true
-	case slices.Contains(lawQuestions, q.ID):
-		for _, id := range lawQuestions {
-			if !p.Answers[id].Empty() {
+	case q.Kind == Contacts && q.Role.Has(RuleAnyLawyer):
+		for _, r := range RolesOf(p.Kind) {
+			if r.Has(RuleAnyLawyer) && !p.Answers[r.Info().Question].Empty() {
 				return open, false
 			}
 		}

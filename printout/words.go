@@ -70,23 +70,13 @@ func PhoneText(loc *locales.Locale, ph plan.Phone) string {
 // numbers, and whether they agreed and are learnt by heart.
 func ContactLine(loc *locales.Locale, c plan.Contact, labels bool) string {
 	T := loc.T
-	parts := []string{c.Name}
+	parts := nameAndNumbers(loc, c)
 	if labels && len(c.Roles) > 0 {
 		var roles []string
 		for _, r := range c.Roles {
 			roles = append(roles, T(plan.RoleKey(r)))
 		}
 		parts[0] += " (" + strings.Join(roles, ", ") + ")"
-	}
-	for _, ph := range c.Phones {
-		s := PhoneText(loc, ph)
-		if ph.TTY {
-			s += " " + T("show.tty")
-		}
-		if ph.Note != "" {
-			s += " (" + ph.Note + ")"
-		}
-		parts = append(parts, s)
 	}
 	if c.Agreed {
 		parts = append(parts, T("show.agreed"))
@@ -95,4 +85,21 @@ func ContactLine(loc *locales.Locale, c plan.Contact, labels bool) string {
 		parts = append(parts, T("show.learn"))
 	}
 	return strings.Join(parts, " — ")
+}
+
+// nameAndNumbers returns a contact's name, then each of their numbers with
+// its TTY mark and note.
+func nameAndNumbers(loc *locales.Locale, c plan.Contact) []string {
+	parts := []string{c.Name}
+	for _, ph := range c.Phones {
+		s := PhoneText(loc, ph)
+		if ph.TTY {
+			s += " " + loc.T("show.tty")
+		}
+		if ph.Note != "" {
+			s += " (" + ph.Note + ")"
+		}
+		parts = append(parts, s)
+	}
+	return parts
 }
