@@ -31,16 +31,17 @@ type PlanReport struct {
 // An Open point is an essential still to do.
 type Open struct {
 	Question string `json:"question"`
-	// Code is "open" (nothing yet), "bond-not-agreed" (a bond person is
-	// named but has not said yes) or "numbers-not-known" (numbers are
-	// marked but not yet known by heart).
+	// Code is "open" (nothing yet), "bond-not-agreed" (a contact is named
+	// for a role with RuleAgreed, a bond person, but has not said yes) or
+	// "numbers-not-known" (numbers are marked but not yet known by heart).
 	Code    string `json:"code"`
 	Contact string `json:"contact,omitempty"`
 }
 
 // Aging is something getting old. Code is "plan-never", "plan-old",
-// "bond-never", "bond-old", "never-practised" or "not-practised"; Days is
-// how old it is.
+// "bond-never", "bond-old" (a contact who agreed to a role with
+// RuleConfirm, a bond person, never confirmed or not for ConfirmDays),
+// "never-practised" or "not-practised"; Days is how old it is.
 type Aging struct {
 	Code    string `json:"code"`
 	Plan    string `json:"plan,omitempty"`
@@ -48,7 +49,9 @@ type Aging struct {
 	Days    int    `json:"days,omitempty"`
 }
 
-// CheckUp looks at the binder on day today.
+// CheckUp looks at the binder on day today. The rules about roles (who
+// must have agreed, who is asked to confirm, which questions count
+// together) come from the roles table: see Rule.
 func (b *Binder) CheckUp(today Date) Report {
 	r := Report{Plans: []PlanReport{}, Old: []Aging{}}
 	for _, d := range b.Drills() {

@@ -143,7 +143,7 @@ func TestEveryRole(t *testing.T) {
 				}
 				// The share carries the same answers as the sheet.
 				if got, w := marksIn(shareText(b.Subset(sel))), want(b, marks, ids); !slices.Equal(got, w) {
-					t.Errorf("the share holds %v, the sheet shows %v", got, w)
+					t.Errorf("the share holds %v, the table names %v", got, w)
 				}
 			}
 
@@ -269,5 +269,27 @@ func TestSheetKeepsPlansApart(t *testing.T) {
 	s, r := strings.Index(text, "leave in a hurry"), strings.Index(text, "if they are detained")
 	if s < 0 || r < 0 || s > r {
 		t.Errorf("both parts, safety first: %d %d", s, r)
+	}
+}
+
+// A contact named in a plan is labelled with that plan's roles only.
+func TestAnswerLinesKeepPlansApart(t *testing.T) {
+	b := sample(t)
+	lin := b.Contact("c6") // place to go (safety) and power of attorney (release)
+	loc := locales.English()
+	for _, p := range b.Plans {
+		for _, s := range plan.Sections(p.Kind) {
+			for _, q := range s.Questions {
+				if !slices.Contains(p.Answers[q.ID].Contacts, lin.ID) {
+					continue
+				}
+				line := strings.Join(AnswerLines(loc, b, p, q), "\n")
+				for _, r := range lin.Roles {
+					if name := loc.T(plan.RoleKey(r)); strings.Contains(line, name) != r.In(p.Kind) {
+						t.Errorf("%s %s: %q and role %s:\n%s", p.ID, q.ID, name, r, line)
+					}
+				}
+			}
+		}
 	}
 }

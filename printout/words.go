@@ -1,6 +1,7 @@
 package printout
 
 import (
+	"slices"
 	"strings"
 
 	"pathway/locales"
@@ -19,6 +20,8 @@ func IsAnswered(b *plan.Binder, p plan.Plan, q plan.Question) bool {
 
 // AnswerLines words the answer to q in plan p, a line each, in the
 // language of loc. The person's own words are given as they wrote them.
+// A contact named is labelled with their roles of p's kind only: another
+// plan's roles never show on this plan's lines.
 func AnswerLines(loc *locales.Locale, b *plan.Binder, p plan.Plan, q plan.Question) []string {
 	T := loc.T
 	ans := p.Answers[q.ID]
@@ -42,7 +45,7 @@ func AnswerLines(loc *locales.Locale, b *plan.Binder, p plan.Plan, q plan.Questi
 	}
 	for _, id := range ans.Contacts {
 		if c := b.Contact(id); c != nil {
-			lines = append(lines, ContactLine(loc, *c, true))
+			lines = append(lines, ContactLine(loc, RolesIn(*c, p.Kind), true))
 		}
 	}
 	if q.Kind == plan.Learn {
@@ -102,4 +105,11 @@ func nameAndNumbers(loc *locales.Locale, c plan.Contact) []string {
 		parts = append(parts, s)
 	}
 	return parts
+}
+
+// RolesIn returns c with only its roles that belong to plans of kind k
+// (see plan.RolesOf), for a line of a plan of that kind.
+func RolesIn(c plan.Contact, k plan.Kind) plan.Contact {
+	c.Roles = slices.DeleteFunc(slices.Clone(c.Roles), func(r plan.Role) bool { return !r.In(k) })
+	return c
 }
