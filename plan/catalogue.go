@@ -32,7 +32,8 @@ type Question struct {
 	Kind AnswerKind
 	// Options are the option ids of a Choice or Checklist question.
 	Options []string
-	// Role is given to the contacts picked for a Contacts question.
+	// Role is given to the contacts picked for a Contacts question. It
+	// comes from the roles table (RoleInfo.Question).
 	Role Role
 	// Essential marks the points the check-up names when they are open.
 	Essential bool
@@ -88,8 +89,10 @@ func q(id string, kind AnswerKind, opts ...string) Question {
 	return Question{ID: id, Kind: kind, Options: opts}
 }
 
-func contacts(id string, role Role) Question {
-	return Question{ID: id, Kind: Contacts, Role: role}
+// contacts is a Contacts question; the role it gives is written in the
+// roles table (roles.go), which fills it in.
+func contacts(id string) Question {
+	return Question{ID: id, Kind: Contacts}
 }
 
 func essential(q Question) Question {
@@ -105,18 +108,18 @@ var catalogue = []Section{
 	{ID: "leave", Kind: Safety, Questions: []Question{
 		q("leave.risk", Text),
 		essential(q("leave.where", Text)),
-		contacts("leave.places", RolePlaceToGo),
+		contacts("leave.places"),
 		essential(q("leave.how", Text)),
 		q("leave.when", Choice, "soon", "ready", "unsure"),
 		q("leave.bag", Checklist, "medication", "clothes", "money", "documents", "charger", "keys"),
 		q("leave.dependants", Text),
 	}},
 	{ID: "supports", Kind: Safety, Questions: []Question{
-		contacts("supports.people", RoleSupporter),
+		contacts("supports.people"),
 		q("supports.needs", Text),
 		q("supports.priorities", Text),
 		q("supports.strengths", Text),
-		contacts("supports.lawyer", RoleLawyer),
+		contacts("supports.lawyer"),
 	}},
 	{ID: "money", Kind: Safety, Questions: []Question{
 		essential(q("money.saved", YesNo)),
@@ -125,45 +128,45 @@ var catalogue = []Section{
 	}},
 	{ID: "papers", Kind: Safety, Questions: []Question{
 		essential(q("papers.together", YesNo)),
-		contacts("papers.copy", RoleDocumentKeeper),
+		contacts("papers.copy"),
 		q("papers.record", YesNo),
 		q("papers.email", YesNo),
 	}},
 
 	// Release plan: for a risk of detention.
 	{ID: "network", Kind: Release, Questions: []Question{
-		essential(contacts("network.clinic", RoleLegalClinic)),
-		contacts("network.immigration", RoleImmigrationLaw),
-		contacts("network.criminal", RoleCriminalLaw),
-		contacts("network.family", RoleFamilyLaw),
-		contacts("network.worker", RoleSupportWorker),
-		contacts("network.advocate", RoleAdvocate),
+		essential(contacts("network.clinic")),
+		contacts("network.immigration"),
+		contacts("network.criminal"),
+		contacts("network.family"),
+		contacts("network.worker"),
+		contacts("network.advocate"),
 	}},
 	{ID: "home", Kind: Release, Questions: []Question{
-		essential(contacts("home.carer", RoleCarer)),
+		essential(contacts("home.carer")),
 		q("home.care", Text),
-		essential(contacts("home.key", RoleKeyHolder)),
+		essential(contacts("home.key")),
 		q("home.fetch", Checklist, "clothes", "money", "documents", "medication"),
 		q("home.where", Text),
 	}},
 	{ID: "bond", Kind: Release, Questions: []Question{
-		essential(contacts("bond.money", RoleBondMoney)),
-		contacts("bond.testify", RoleBondTestify),
+		essential(contacts("bond.money")),
+		contacts("bond.testify"),
 	}},
 	{ID: "out", Kind: Release, Questions: []Question{
 		essential(q("out.address", Text)),
-		contacts("out.host", RoleReleaseHost),
+		contacts("out.host"),
 		q("out.relationship", Choice, "built", "started", "not-yet"),
 	}},
 	{ID: "calls", Kind: Release, Questions: []Question{
-		contacts("calls.lawyer", RoleCallsLawyer),
-		contacts("calls.family", RoleFamilyContact),
+		contacts("calls.lawyer"),
+		contacts("calls.family"),
 		q("calls.say", Text),
 		q("calls.not", Text),
 	}},
 	{ID: "extra", Kind: Release, Questions: []Question{
 		q("extra.medication", Text),
-		contacts("extra.attorney", RolePowerOfAttorney),
+		contacts("extra.attorney"),
 		q("extra.bank", Text),
 		q("extra.papers", Text),
 	}},

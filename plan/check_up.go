@@ -31,16 +31,17 @@ type PlanReport struct {
 // An Open point is an essential still to do.
 type Open struct {
 	Question string `json:"question"`
-	// Code is "open" (nothing yet), "bond-not-agreed" (a bond person is
-	// named but has not said yes) or "numbers-not-known" (numbers are
-	// marked but not yet known by heart).
+	// Code is "open" (nothing yet), "bond-not-agreed" (a contact is named
+	// for a role with RuleAgreed, a bond person, but has not said yes) or
+	// "numbers-not-known" (numbers are marked but not yet known by heart).
 	Code    string `json:"code"`
 	Contact string `json:"contact,omitempty"`
 }
 
 // Aging is something getting old. Code is "plan-never", "plan-old",
-// "bond-never", "bond-old", "never-practised" or "not-practised"; Days is
-// how old it is.
+// "bond-never", "bond-old" (a contact who agreed to a role with
+// RuleConfirm, a bond person, never confirmed or not for ConfirmDays),
+// "never-practised" or "not-practised"; Days is how old it is.
 type Aging struct {
 	Code    string `json:"code"`
 	Plan    string `json:"plan,omitempty"`
@@ -48,10 +49,9 @@ type Aging struct {
 	Days    int    `json:"days,omitempty"`
 }
 
-// lawQuestions answer "a lawyer or a legal clinic" together.
-var lawQuestions = []string{"network.clinic", "network.immigration", "network.criminal", "network.family"}
-
-// CheckUp looks at the binder on day today.
+// CheckUp looks at the binder on day today. The rules about roles (who
+// must have agreed, who is asked to confirm, which questions count
+// together) come from the roles table: see Rule.
 func (b *Binder) CheckUp(today Date) Report {
 	r := Report{Plans: []PlanReport{}, Old: []Aging{}}
 	for _, d := range b.Drills() {
@@ -86,7 +86,7 @@ func (b *Binder) CheckUp(today Date) Report {
 		}
 	}
 	for _, c := range b.Contacts {
-		if !c.Agreed || !(c.HasRole(RoleBondMoney) || c.HasRole(RoleBondTestify)) {
+		if !c.Agreed || !slices.ContainsFunc(c.Roles, func(r Role) bool { return r.Has(RuleConfirm) }) {
 			continue
 		}
 		switch {
@@ -123,7 +123,7 @@ func (b *Binder) essential(p Plan, q Question) (Open, bool) {
 			return Open{Question: q.ID, Code: "numbers-not-known"}, true
 		}
 		return open, false
-	case q.ID == "bond.money":
+	case q.Kind == Contacts && q.Role.Has(RuleAgreed):
 		if len(a.Contacts) == 0 {
 			return open, true
 		}
@@ -133,9 +133,9 @@ func (b *Binder) essential(p Plan, q Question) (Open, bool) {
 			}
 		}
 		return Open{Question: q.ID, Code: "bond-not-agreed", Contact: a.Contacts[0]}, true
-	case slices.Contains(lawQuestions, q.ID):
-		for _, id := range lawQuestions {
-			if !p.Answers[id].Empty() {
+	case q.Kind == Contacts && q.Role.Has(RuleAnyLawyer):
+		for _, r := range RolesOf(p.Kind) {
+			if r.Has(RuleAnyLawyer) && !p.Answers[r.Info().Question].Empty() {
 				return open, false
 			}
 		}

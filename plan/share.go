@@ -129,22 +129,10 @@ func (b *Binder) SelectSections(parts []string) (Selection, string) {
 	return sel, ""
 }
 
-// roleQuestions are the points one helper needs for their part: what the
-// per-helper sheet prints.
-var roleQuestions = map[Role][]string{
-	RoleBondMoney:       {"bond.money", "bond.testify", "out.address", "out.host", "out.relationship"},
-	RoleBondTestify:     {"bond.money", "bond.testify", "out.address", "out.host", "out.relationship"},
-	RoleReleaseHost:     {"out.address", "out.host", "out.relationship"},
-	RoleKeyHolder:       {"home.key", "home.fetch", "home.where"},
-	RoleCarer:           {"home.carer", "home.care", "leave.dependants"},
-	RoleCallsLawyer:     {"calls.lawyer", "network.clinic", "network.immigration", "network.criminal", "supports.lawyer"},
-	RoleFamilyContact:   {"calls.family", "calls.say", "calls.not"},
-	RolePlaceToGo:       {"leave.where", "leave.places", "leave.how"},
-	RoleDocumentKeeper:  {"papers.together", "papers.copy"},
-	RolePowerOfAttorney: {"extra.attorney", "extra.bank", "extra.papers"},
-}
-
-// SelectFor selects what the contact needs for the parts they play.
+// SelectFor selects what the contact needs for the parts they play: for
+// each of their roles, the questions that fill that role's sheet (see
+// RoleInfo.Sheet), in the plans where they play it (see RolePlans). The
+// helper's sheet prints the same answers.
 func (b *Binder) SelectFor(contactID string) Selection {
 	sel := Selection{}
 	c := b.Contact(contactID)
@@ -152,11 +140,9 @@ func (b *Binder) SelectFor(contactID string) Selection {
 		return sel
 	}
 	for _, r := range c.Roles {
-		for _, id := range roleQuestions[r] {
-			q, _ := Lookup(id)
-			for _, p := range b.Plans {
-				if slices.ContainsFunc(Sections(p.Kind), func(s Section) bool { return s.ID == q.Section }) &&
-					!slices.Contains(sel[p.ID], id) {
+		for _, p := range b.RolePlans(c, r) {
+			for _, id := range r.SheetQuestions() {
+				if !slices.Contains(sel[p.ID], id) {
 					sel[p.ID] = append(sel[p.ID], id)
 				}
 			}

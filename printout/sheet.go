@@ -1,6 +1,7 @@
 package printout
 
 import (
+	"slices"
 	"strings"
 
 	"pathway/plan"
@@ -15,14 +16,44 @@ type Details struct {
 	FileNumber string // immigration or court file number, if any
 }
 
-// Sheet prints one page for one helper, with what that person needs and
-// nothing else of the plan: for a bond person what they may be asked to
-// do and the details the person chose to give; for a key holder what to
-// fetch and where it is; for a carer who and what needs care; for the
-// one who calls the lawyer, the lawyer's numbers; for the one who tells
-// the family, what they may and may not say.
+func (w Details) empty() bool { return w.Name == "" && w.Born == "" && w.FileNumber == "" }
+
+// sheetIntro is the sentence under the title of each plan kind's page.
+var sheetIntro = map[plan.Kind]string{
+	plan.Safety:  "print.sheet-intro-safety",
+	plan.Release: "print.sheet-intro-release",
+}
+
+// Sheet prints the pages for one helper, with what that person needs and
+// nothing else of the plans. What each role is asked and which answers
+// it is given come from the roles table of package plan (plan.RoleInfo),
+// the same table pathway share --for reads: a helper's sheet and a share
+// made for them carry the same answers.
+//
+// Each plan kind the contact has a role in gets its own page, with only
+// that kind's roles and answers: a release plan's page never names a
+// place to go, a safety plan's page never a bond person. Every role with
+// a sheet prints at least the sentence saying what the person asks of
+// them. A contact with no such role (none at all, or only a 24-hour line,
+// which is an organisation's number) gets ErrNothingToPrint.
 func Sheet(b *plan.Binder, c *plan.Contact, who Details, o Options) ([]byte, error) {
-	if len(c.Roles) == 0 {
+	return sheet(b, c, plan.Kinds, who, o)
+}
+
+// SheetOf prints only the page of Sheet for plans of kind k, or returns
+// ErrNothingToPrint if the contact has no role with a sheet in such plans.
+func SheetOf(b *plan.Binder, c *plan.Contact, k plan.Kind, who Details, o Options) ([]byte, error) {
+	return sheet(b, c, []plan.Kind{k}, who, o)
+}
+
+func sheet(b *plan.Binder, c *plan.Contact, kinds []plan.Kind, who Details, o Options) ([]byte, error) {
+	var parts []sheetPart
+	for _, k := range kinds {
+		if p := partOf(b, c, k, who); len(p.groups) > 0 {
+			parts = append(parts, p)
+		}
+	}
+	if len(parts) == 0 {
 		return nil, ErrNothingToPrint
 	}
 	return safely(func() ([]byte, error) {
@@ -33,27 +64,118 @@ func Sheet(b *plan.Binder, c *plan.Contact, who Details, o Options) ([]byte, err
 		if err != nil {
 			return nil, err
 		}
-		d.page()
-		d.sheet(b, c, who)
-		d.footer()
+		for _, p := range parts {
+			d.page()
+			d.sheet(b, c, p, who)
+			d.footer()
+		}
 		return d.bytes()
 	})
 }
 
-// answer returns the answer to question id in the release plans, then the
-// safety plans, of the binder: the first one given.
-func answer(b *plan.Binder, id string) plan.Answer {
-	for _, k := range []plan.Kind{plan.Release, plan.Safety} {
-		for _, p := range b.Plans {
-			if a, ok := p.Answers[id]; ok && p.Kind == k && !a.Empty() {
-				return a
+// A sheetPart is what one plan kind's page says: the roles it names and
+// its blocks, grouped under their headings.
+type sheetPart struct {
+	kind   plan.Kind
+	roles  []plan.Role
+	groups [][]sheetBlock
+}
+
+// A sheetBlock is a block of the table with the answers that fill it.
+type sheetBlock struct {
+	plan.Block
+	answers []qa
+}
+
+// qa is one question and its answer, from the plans the role is played in.
+type qa struct {
+	q plan.Question
+	a plan.Answer
+}
+
+// partOf gathers the page of kind k for contact c: the blocks of each of
+// their roles of that kind, in the table's order, each block and each
+// question once. A block other than a role's first is left out when
+// nothing fills it.
+func partOf(b *plan.Binder, c *plan.Contact, k plan.Kind, who Details) sheetPart {
+	p := sheetPart{kind: k}
+	type played struct {
+		sheet []plan.Block
+		plans []*plan.Plan
+	}
+	var mine []played
+	for _, ri := range plan.RoleInfos() { // the table's order, not the contact's
+		if !c.HasRole(ri.Role) || !ri.Role.In(k) || len(ri.Sheet) == 0 {
+			continue
+		}
+		p.roles = append(p.roles, ri.Role)
+		mine = append(mine, played{ri.Sheet, b.RolePlans(c, ri.Role)})
+	}
+	// A block several roles share (the address, the details, who may call
+	// a lawyer) stands with the last of them, after what each role is
+	// asked; it is always printed if it is what one of them is asked.
+	last := map[string]int{}
+	always := map[string]bool{}
+	for i, m := range mine {
+		for j, bl := range m.sheet {
+			last[bl.ID] = i
+			always[bl.ID] = always[bl.ID] || j == 0
+		}
+	}
+	var blocks []sheetBlock
+	seenQ := map[string]bool{}
+	for i, m := range mine {
+		for _, bl := range m.sheet {
+			if last[bl.ID] != i {
+				continue
 			}
+			sb := sheetBlock{Block: bl}
+			for _, id := range bl.Questions {
+				q, ok := plan.Lookup(id)
+				if !ok || seenQ[id] {
+					continue
+				}
+				if a := firstAnswer(m.plans, id); !a.Empty() {
+					sb.answers = append(sb.answers, qa{q, a})
+					seenQ[id] = true
+				}
+			}
+			if always[bl.ID] || len(sb.answers) > 0 || (bl.Details && !who.empty()) {
+				blocks = append(blocks, sb)
+			}
+		}
+	}
+	// Blocks with the same heading go together, under one heading, where
+	// the first of them stood.
+	var titles []string
+	for _, sb := range blocks {
+		if !slices.Contains(titles, sb.Title) {
+			titles = append(titles, sb.Title)
+		}
+	}
+	for _, t := range titles {
+		var g []sheetBlock
+		for _, sb := range blocks {
+			if sb.Title == t {
+				g = append(g, sb)
+			}
+		}
+		p.groups = append(p.groups, g)
+	}
+	return p
+}
+
+// firstAnswer returns the first answer given to question id in plans.
+func firstAnswer(plans []*plan.Plan, id string) plan.Answer {
+	for _, p := range plans {
+		if a := p.Answers[id]; !a.Empty() {
+			return a
 		}
 	}
 	return plan.Answer{}
 }
 
-func (d *doc) sheet(b *plan.Binder, c *plan.Contact, who Details) {
+func (d *doc) sheet(b *plan.Binder, c *plan.Contact, p sheetPart, who Details) {
 	T := d.o.Loc.T
 	x := Margin
 	d.para(x, T("print.sheet-title", "Name", c.Name), 18, true)
@@ -62,87 +184,50 @@ func (d *doc) sheet(b *plan.Binder, c *plan.Contact, who Details) {
 	if person == "" {
 		person = T("print.sheet-person")
 	}
-	d.para(x, T("print.sheet-intro", "Person", person), 11, false)
+	d.para(x, T(sheetIntro[p.kind], "Person", person), 11, false)
 	d.y += 3
 
 	var roles []string
-	for _, r := range c.Roles {
+	for _, r := range p.roles {
 		roles = append(roles, T(plan.RoleKey(r)))
 	}
 	d.para(x, T("print.sheet-role", "Roles", strings.Join(roles, ", ")), 10, false)
 	d.y += 2
 
 	bullet := func(s string) { d.para(x+6, "•  "+s, 10.5, false) }
-	block := func(titleID string) {
-		d.room(20)
-		d.y += 3
-		d.para(x, T(titleID), 12, true)
-		d.y += 1
-	}
 	text := func(s string) {
 		for _, l := range strings.Split(s, "\n") {
 			d.para(x+6, l, 10.5, false)
 		}
 	}
-
-	if c.HasRole(plan.RoleBondMoney) || c.HasRole(plan.RoleBondTestify) || c.HasRole(plan.RoleReleaseHost) {
-		block("print.sheet-bond")
-		bullet(T("print.sheet-bond-money"))
-		bullet(T("print.sheet-bond-testify"))
-		bullet(T("print.sheet-bond-address"))
-		if who.Name != "" || who.Born != "" || who.FileNumber != "" {
-			block("print.sheet-details")
-			for _, f := range []struct{ id, v string }{
-				{"print.sheet-name", who.Name}, {"print.sheet-born", who.Born}, {"print.sheet-file", who.FileNumber},
-			} {
-				if f.v != "" {
-					bullet(T(f.id, "Value", f.v))
+	listed := map[string]bool{} // contacts already on the page
+	for _, g := range p.groups {
+		d.room(20)
+		d.y += 3
+		d.para(x, T(g[0].Title), 12, true)
+		d.y += 1
+		for _, sb := range g {
+			if sb.Text != "" {
+				bullet(T(sb.Text))
+			}
+			if sb.Details {
+				for _, f := range []struct{ id, v string }{
+					{"print.sheet-name", who.Name}, {"print.sheet-born", who.Born}, {"print.sheet-file", who.FileNumber},
+				} {
+					if f.v != "" {
+						bullet(T(f.id, "Value", f.v))
+					}
 				}
 			}
-		}
-	}
-	if c.HasRole(plan.RoleKeyHolder) {
-		block("print.sheet-key")
-		q, _ := plan.Lookup("home.fetch")
-		a := answer(b, "home.fetch")
-		for _, o := range a.Checked {
-			bullet(T(q.OptionKey(o)))
-		}
-		if a.Text != "" {
-			text(a.Text)
-		}
-		if w := answer(b, "home.where").Text; w != "" {
-			block("print.sheet-where")
-			text(w)
-		}
-	}
-	if c.HasRole(plan.RoleCarer) {
-		block("print.sheet-care")
-		for _, id := range []string{"home.care", "leave.dependants"} {
-			if t := answer(b, id).Text; t != "" {
-				text(t)
-			}
-		}
-	}
-	if c.HasRole(plan.RoleCallsLawyer) {
-		block("print.sheet-calls-lawyer")
-		for _, id := range []string{"network.immigration", "network.criminal", "network.clinic", "supports.lawyer"} {
-			for _, cid := range answer(b, id).Contacts {
-				if l := b.Contact(cid); l != nil {
-					bullet(ContactLine(d.o.Loc, *l, false))
+			for _, ans := range sb.answers {
+				for _, l := range d.sheetLines(b, ans, listed) {
+					if l.bullet {
+						bullet(l.s)
+					} else {
+						text(l.s)
+					}
 				}
 			}
-		}
-	}
-	if c.HasRole(plan.RoleFamilyContact) {
-		block("print.sheet-family")
-		if t := answer(b, "calls.say").Text; t != "" {
-			d.para(x+6, T("print.sheet-may-say"), 10.5, true)
-			text(t)
-		}
-		if t := answer(b, "calls.not").Text; t != "" {
-			d.para(x+6, T("print.sheet-not-say"), 10.5, true)
-			text(t)
 		}
 	}
 
@@ -153,4 +238,41 @@ func (d *doc) sheet(b *plan.Binder, c *plan.Contact, who Details) {
 	d.pdf.SetTextColor(90, 90, 90)
 	d.para(x, T("print.not-legal-advice"), 9, false)
 	d.pdf.SetTextColor(0, 0, 0)
+}
+
+// A sheetLine is a line of an answer on a sheet.
+type sheetLine struct {
+	s      string
+	bullet bool
+}
+
+// sheetLines words one answer for a helper: the options picked, the
+// contacts named (name and numbers only, never their roles nor whether
+// they agreed, and each contact once a page), and the person's own words.
+func (d *doc) sheetLines(b *plan.Binder, x qa, listed map[string]bool) []sheetLine {
+	T := d.o.Loc.T
+	var out []sheetLine
+	if x.a.Yes != nil {
+		if *x.a.Yes {
+			out = append(out, sheetLine{T("show.yes"), true})
+		} else {
+			out = append(out, sheetLine{T("show.no"), true})
+		}
+	}
+	if x.a.Choice != "" {
+		out = append(out, sheetLine{T(x.q.OptionKey(x.a.Choice)), true})
+	}
+	for _, o := range x.a.Checked {
+		out = append(out, sheetLine{T(x.q.OptionKey(o)), true})
+	}
+	for _, id := range x.a.Contacts {
+		if c := b.Contact(id); c != nil && !listed[id] {
+			listed[id] = true
+			out = append(out, sheetLine{strings.Join(nameAndNumbers(d.o.Loc, *c), " — "), true})
+		}
+	}
+	if x.a.Text != "" {
+		out = append(out, sheetLine{x.a.Text, false})
+	}
+	return out
 }

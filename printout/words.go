@@ -1,6 +1,7 @@
 package printout
 
 import (
+	"slices"
 	"strings"
 
 	"pathway/locales"
@@ -19,6 +20,8 @@ func IsAnswered(b *plan.Binder, p plan.Plan, q plan.Question) bool {
 
 // AnswerLines words the answer to q in plan p, a line each, in the
 // language of loc. The person's own words are given as they wrote them.
+// A contact named is labelled with their roles of p's kind only: another
+// plan's roles never show on this plan's lines.
 func AnswerLines(loc *locales.Locale, b *plan.Binder, p plan.Plan, q plan.Question) []string {
 	T := loc.T
 	ans := p.Answers[q.ID]
@@ -42,7 +45,7 @@ func AnswerLines(loc *locales.Locale, b *plan.Binder, p plan.Plan, q plan.Questi
 	}
 	for _, id := range ans.Contacts {
 		if c := b.Contact(id); c != nil {
-			lines = append(lines, ContactLine(loc, *c, true))
+			lines = append(lines, ContactLine(loc, RolesIn(*c, p.Kind), true))
 		}
 	}
 	if q.Kind == plan.Learn {
@@ -70,23 +73,13 @@ func PhoneText(loc *locales.Locale, ph plan.Phone) string {
 // numbers, and whether they agreed and are learnt by heart.
 func ContactLine(loc *locales.Locale, c plan.Contact, labels bool) string {
 	T := loc.T
-	parts := []string{c.Name}
+	parts := nameAndNumbers(loc, c)
 	if labels && len(c.Roles) > 0 {
 		var roles []string
 		for _, r := range c.Roles {
 			roles = append(roles, T(plan.RoleKey(r)))
 		}
 		parts[0] += " (" + strings.Join(roles, ", ") + ")"
-	}
-	for _, ph := range c.Phones {
-		s := PhoneText(loc, ph)
-		if ph.TTY {
-			s += " " + T("show.tty")
-		}
-		if ph.Note != "" {
-			s += " (" + ph.Note + ")"
-		}
-		parts = append(parts, s)
 	}
 	if c.Agreed {
 		parts = append(parts, T("show.agreed"))
@@ -95,4 +88,28 @@ func ContactLine(loc *locales.Locale, c plan.Contact, labels bool) string {
 		parts = append(parts, T("show.learn"))
 	}
 	return strings.Join(parts, " — ")
+}
+
+// nameAndNumbers returns a contact's name, then each of their numbers with
+// its TTY mark and note.
+func nameAndNumbers(loc *locales.Locale, c plan.Contact) []string {
+	parts := []string{c.Name}
+	for _, ph := range c.Phones {
+		s := PhoneText(loc, ph)
+		if ph.TTY {
+			s += " " + loc.T("show.tty")
+		}
+		if ph.Note != "" {
+			s += " (" + ph.Note + ")"
+		}
+		parts = append(parts, s)
+	}
+	return parts
+}
+
+// RolesIn returns c with only its roles that belong to plans of kind k
+// (see plan.RolesOf), for a line of a plan of that kind.
+func RolesIn(c plan.Contact, k plan.Kind) plan.Contact {
+	c.Roles = slices.DeleteFunc(slices.Clone(c.Roles), func(r plan.Role) bool { return !r.In(k) })
+	return c
 }

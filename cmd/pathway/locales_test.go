@@ -40,6 +40,7 @@ func catalogueKeys() []string {
 	for _, r := range plan.Roles {
 		keys = append(keys, plan.RoleKey(r))
 	}
+	keys = append(keys, plan.SheetKeys()...) // the helper sheet's blocks
 	for _, x := range directory.Guide().Listings {
 		keys = append(keys, "dir."+x.ID)
 	}
