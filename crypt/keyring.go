@@ -51,12 +51,19 @@ type Keyring struct {
 // Seal encrypts plain for the vault, as a binary age file.
 func (kr *Keyring) Seal(plain []byte) ([]byte, error) { return Seal(plain, kr.key) }
 
-// Open decrypts a file of the vault. Its errors are those of Open.
+// Open decrypts a file of the vault. Its errors are those of Open; in a
+// vault that opens with a passphrase, a file sealed to some other key than
+// the vault's gives ErrDamaged: the person's passphrase is right, the file
+// was put there by something other than pathway.
 func (kr *Keyring) Open(sealed []byte) ([]byte, error) {
 	if kr.pass != nil && NeedsPassphrase(sealed) {
 		return Open(sealed, kr.pass)
 	}
-	return Open(sealed, kr.key)
+	plain, err := Open(sealed, kr.key)
+	if kr.pass != nil && errors.Is(err, ErrWrongIdentity) {
+		return nil, fmt.Errorf("%w (%v)", ErrDamaged, err)
+	}
+	return plain, err
 }
 
 // IsPassphrase reports whether the vault opens with a passphrase (rather

@@ -128,10 +128,12 @@ func (tm *tmuxTerm) everything() string {
 	return tm.tmux("capture-pane", "-p", "-t", "t", "-S", "-", "-E", "-")
 }
 
-// waitFor waits until the screen shows want.
+// waitFor waits until the screen shows want. The limit is generous: under
+// `go test ./...` the other packages' tests (scrypt, crash tests) share
+// the machine's cores.
 func (tm *tmuxTerm) waitFor(want string) string {
 	tm.t.Helper()
-	deadline := time.Now().Add(15 * time.Second)
+	deadline := time.Now().Add(45 * time.Second)
 	for {
 		s := tm.screen()
 		if strings.Contains(s, want) {

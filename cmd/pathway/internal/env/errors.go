@@ -76,6 +76,7 @@ var vaultErrors = []struct {
 	{crypt.ErrUnsafe, "error.crypt.unsafe"},
 	{crypt.ErrNotDir, "error.crypt.not-dir"},
 	{crypt.ErrEmptyPassphrase, "error.passphrase-empty"},
+	{crypt.ErrExists, "error.crypt.backup-only"},
 }
 
 // Describe turns an error of crypt, plan or the disk into a message for

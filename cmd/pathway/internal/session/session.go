@@ -14,7 +14,10 @@ type Session struct {
 	E *env.Env
 	// Vault is nil in outreach mode: the binder lives only in memory.
 	Vault *crypt.Vault
+	// Key is what the person gave (a passphrase, an identity file); kr
+	// what opens and seals the vault's files, unlocked with it once.
 	Key   *crypt.Key
+	kr    *crypt.Keyring
 	// Binder is the person's binder; Plain the bytes it was opened from.
 	Binder *plan.Binder
 	Plain  []byte
@@ -46,7 +49,7 @@ func (s *Session) Save() error {
 	if s.Vault == nil {
 		return nil
 	}
-	sealed, err := crypt.Seal(data, s.Key)
+	sealed, err := s.kr.Seal(data)
 	if err != nil {
 		return s.E.Describe(err, s.Vault.Dir, "")
 	}
@@ -66,7 +69,7 @@ func (s *Session) SaveBinder(b *plan.Binder) error {
 // SealFile seals plain with the session's key into the vault file name
 // (the organisations' lists, the sharing key).
 func (s *Session) SealFile(name string, plain []byte) error {
-	sealed, err := crypt.Seal(plain, s.Key)
+	sealed, err := s.kr.Seal(plain)
 	if err != nil {
 		return s.E.Describe(err, s.Vault.Dir, "")
 	}
@@ -86,7 +89,7 @@ func (s *Session) OpenFile(name string) ([]byte, error) {
 	if err != nil {
 		return nil, s.E.Describe(err, s.Vault.Dir, s.Vault.Path(name))
 	}
-	plain, err := crypt.Open(sealed, s.Key)
+	plain, err := s.kr.Open(sealed)
 	if err != nil {
 		return nil, s.E.Describe(err, s.Vault.Dir, s.Vault.Path(name))
 	}
@@ -171,7 +174,11 @@ func Write(e *env.Env, o *Options, p Prompter, saveNew bool) (*Session, error) {
 		v.Unlock()
 		return nil, err
 	}
-	s := &Session{E: e, Vault: v, Key: k, Binder: plan.New(e.Today()), Fresh: true, locked: true, opts: o}
+	s, err := create(e, o, v, k)
+	if err != nil {
+		v.Unlock()
+		return nil, err
+	}
 	if saveNew {
 		if err := s.Save(); err != nil {
 			s.Close()
@@ -239,12 +246,24 @@ func firstRun(e *env.Env, o *Options, p Prompter, v *crypt.Vault) (*Session, err
 	if err != nil {
 		return nil, err
 	}
-	s := &Session{E: e, Vault: v, Key: k, Binder: plan.New(e.Today()), Fresh: true, locked: true, opts: o}
+	s, err := create(e, o, v, k)
+	if err != nil {
+		return nil, err
+	}
 	if err := s.Save(); err != nil {
 		s.locked = false
 		return nil, err
 	}
 	return s, nil
+}
+
+// create starts a new vault in v, which the caller has locked, with key k.
+func create(e *env.Env, o *Options, v *crypt.Vault, k *crypt.Key) (*Session, error) {
+	kr, err := v.Create(k)
+	if err != nil {
+		return nil, e.Describe(err, v.Dir, "")
+	}
+	return &Session{E: e, Vault: v, Key: k, kr: kr, Binder: plan.New(e.Today()), Fresh: true, locked: true, opts: o}, nil
 }
 
 // open reads and decrypts the vault's binder (or its backup) and decodes
@@ -290,7 +309,13 @@ func open(e *env.Env, o *Options, p Prompter, v *crypt.Vault, backup bool, promp
 				b.Busy(e.T("msg.opening"))
 			}
 		}
-		plain, err := crypt.Open(sealed, k)
+		// One scrypt run for the whole session: the vault key is opened
+		// with the passphrase, and every file with the vault key.
+		kr, err := v.OpenKeyring(k)
+		var plain []byte
+		if err == nil {
+			plain, err = kr.Open(sealed)
+		}
 		if asked && errors.Is(err, crypt.ErrWrongPassphrase) {
 			if try < Tries {
 				help = e.T("error.crypt.wrong-passphrase")
@@ -309,56 +334,16 @@ func open(e *env.Env, o *Options, p Prompter, v *crypt.Vault, backup bool, promp
 		if err != nil {
 			return nil, e.Describe(err, v.Dir, path)
 		}
-		return &Session{E: e, Vault: v, Key: k, Binder: b, Plain: plain, opts: o}, nil
+		return &Session{E: e, Vault: v, Key: k, kr: kr, Binder: b, Plain: plain, opts: o}, nil
 	}
 }
 
-// ChangeKey seals every file of the vault with k instead of the session's
-// key: the binder, its backup (a copy left under the old key would still
-// open with it; a backup the old key cannot open is replaced by the
-// current plans), the organisations' lists and the sharing key.
-//
-// The other files are sealed again first, and the binder last: a change
-// cut short (a full or pulled-out USB stick) can be run again and finishes
-// the job, since a file already under the new key is left as it is.
+// ChangeKey makes k the passphrase of the vault: the vault key is sealed
+// with it, in one atomic step, so that the vault opens with exactly one
+// passphrase whenever the change is cut short.
 func (s *Session) ChangeKey(k *crypt.Key) error {
-	e, v := s.E, s.Vault
-	current, err := crypt.Seal(s.Plain, k)
-	if err != nil {
-		return e.Describe(err, v.Dir, "")
-	}
-	backupPlain := s.Plain
-	if old, err := v.Read(true); err == nil {
-		if p, err := crypt.Open(old, s.Key); err == nil {
-			backupPlain = p
-		}
-	}
-	backup, err := crypt.Seal(backupPlain, k)
-	if err != nil {
-		return e.Describe(err, v.Dir, "")
-	}
-	for _, name := range []string{crypt.DirectoryName, IdentityName} {
-		old, err := v.ReadFile(name)
-		if err != nil {
-			continue
-		}
-		if _, err := crypt.Open(old, k); err == nil {
-			continue
-		}
-		p, err := crypt.Open(old, s.Key)
-		if err != nil {
-			return e.Describe(err, v.Dir, v.Path(name))
-		}
-		sealed, err := crypt.Seal(p, k)
-		if err != nil {
-			return e.Describe(err, v.Dir, "")
-		}
-		if err := v.SaveFile(name, sealed, sealed); err != nil {
-			return e.Describe(err, v.Dir, "")
-		}
-	}
-	if err := v.Save(current, backup); err != nil {
-		return e.Describe(err, v.Dir, "")
+	if err := s.Vault.ChangePassphrase(s.kr, k); err != nil {
+		return s.E.Describe(err, s.Vault.Dir, s.Vault.Path(crypt.KeyName))
 	}
 	s.Key = k
 	return nil

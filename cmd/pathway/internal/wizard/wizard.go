@@ -15,15 +15,6 @@ import (
 	"pathway/plan"
 )
 
-// roleCategories are the kinds of help offered first when an organisation
-// is picked for a role.
-var roleCategories = map[plan.Role][]string{
-	plan.RoleLegalClinic: {"legal"}, plan.RoleLawyer: {"legal"}, plan.RoleImmigrationLaw: {"legal"},
-	plan.RoleCriminalLaw: {"legal"}, plan.RoleFamilyLaw: {"legal"}, plan.RolePlaceToGo: {"shelter"},
-	plan.RoleSupportWorker: {"sex-worker-led", "migrant", "community"}, plan.RoleSupporter: {"sex-worker-led", "migrant", "community"},
-	plan.RoleAdvocate: {"sex-worker-led", "migrant", "community"}, plan.RoleEmergencyService: {"emergency"},
-}
-
 // answersOf loads the editable answers of one section.
 func answersOf(b *plan.Binder, p *plan.Plan, s plan.Section) []*ui.Answer {
 	var out []*ui.Answer
@@ -186,7 +177,7 @@ func addNewContacts(e *env.Env, b *plan.Binder, vals []*ui.Answer, u ui.UI) erro
 func pickListing(e *env.Env, b *plan.Binder, role plan.Role, u ui.UI) (*plan.Contact, error) {
 	var first, rest []directory.Listing
 	for _, x := range directory.Guide().Listings {
-		if slices.ContainsFunc(x.Categories, func(c string) bool { return slices.Contains(roleCategories[role], c) }) {
+		if slices.ContainsFunc(x.Categories, func(c string) bool { return slices.Contains(role.Categories(), c) }) {
 			first = append(first, x)
 		} else {
 			rest = append(rest, x)
