@@ -16,8 +16,8 @@ type Session struct {
 	Vault *crypt.Vault
 	// Key is what the person gave (a passphrase, an identity file); kr
 	// what opens and seals the vault's files, unlocked with it once.
-	Key   *crypt.Key
-	kr    *crypt.Keyring
+	Key *crypt.Key
+	kr  *crypt.Keyring
 	// Binder is the person's binder; Plain the bytes it was opened from.
 	Binder *plan.Binder
 	Plain  []byte
