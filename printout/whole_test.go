@@ -1,16 +1,19 @@
 package printout
 
 import (
+	"cmp"
 	"fmt"
 	"math"
 	"math/rand/v2"
 	"os"
 	"path/filepath"
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 	"testing"
 
+	"pathway/internal/testtool"
 	"pathway/locales"
 	"pathway/plan"
 )
@@ -126,18 +129,62 @@ func norm(s string) string {
 	return strings.Join(strings.Fields(strings.ReplaceAll(s, "·", " ")), " ")
 }
 
-// cardText is the text of each different card of a page, read card by
-// card (pdftotext cropped to the card), joined with " | ".
-func cardText(t *testing.T, path string, page int, xs, ys []float64, n int) string {
-	var parts []string
+// word is a word poppler found, with its box in points from the top left.
+type word struct {
+	x0, y0, x1, y1 float64
+	text           string
+}
+
+// bbox returns the words of each page (pdftotext -bbox).
+func bbox(t *testing.T, path string) [][]word {
+	t.Helper()
+	html := runTool(t, "pdftotext", "-bbox", "-enc", "UTF-8", path, "-")
+	var pages [][]word
+	for _, pg := range pageRe.FindAllStringSubmatch(html, -1) {
+		var ws []word
+		for _, m := range wordRe.FindAllStringSubmatch(pg[3], -1) {
+			var v [4]float64
+			for k := range v {
+				v[k], _ = strconv.ParseFloat(m[k+1], 64)
+			}
+			ws = append(ws, word{v[0], v[1], v[2], v[3], unescape(m[5])})
+		}
+		pages = append(pages, ws)
+	}
+	return pages
+}
+
+func unescape(s string) string {
+	return strings.NewReplacer("&amp;", "&", "&lt;", "<", "&gt;", ">", "&quot;", `"`, "&#39;", "'").Replace(s)
+}
+
+// cardText is the text of each card of a page, read card by card: the
+// words whose middle lies on the card, in lines from the top, each line
+// from the left. The cards are joined with " | ".
+func cardText(words []word, xs, ys []float64) string {
 	const pt = 72 / 25.4
-	for i := range min(n, len(xs)*len(ys)) {
-		x, y := xs[i%len(xs)], ys[i/len(xs)]
-		out := runTool(t, "pdftotext", "-r", "72", "-f", strconv.Itoa(page), "-l", strconv.Itoa(page),
-			"-x", strconv.Itoa(int(math.Floor(x*pt))), "-y", strconv.Itoa(int(math.Floor(y*pt))),
-			"-W", strconv.Itoa(int(math.Ceil(CardW*pt))), "-H", strconv.Itoa(int(math.Ceil(CardH*pt))),
-			"-enc", "UTF-8", path, "-")
-		parts = append(parts, norm(out))
+	var parts []string
+	for _, y := range ys {
+		for _, x := range xs {
+			var on []word
+			for _, w := range words {
+				mx, my := (w.x0+w.x1)/2/pt, (w.y0+w.y1)/2/pt
+				if mx > x && mx < x+CardW && my > y && my < y+CardH {
+					on = append(on, w)
+				}
+			}
+			slices.SortStableFunc(on, func(a, b word) int {
+				if math.Abs((a.y0+a.y1)-(b.y0+b.y1)) > 3 {
+					return cmp.Compare(a.y0+a.y1, b.y0+b.y1)
+				}
+				return cmp.Compare(a.x0, b.x0)
+			})
+			var ts []string
+			for _, w := range on {
+				ts = append(ts, w.text)
+			}
+			parts = append(parts, norm(strings.Join(ts, " ")))
+		}
 	}
 	return strings.Join(parts, " | ")
 }
@@ -177,59 +224,62 @@ func TestNumbersPrintWhole(t *testing.T) {
 		b := bin.b
 		for _, tag := range locales.Available() {
 			loc, _ := locales.Get(tag)
-			for _, paper := range []Paper{Letter, A4} {
-				what := fmt.Sprintf("%s %s %s", bin.name, tag, paper)
-				o := Options{Paper: paper, Loc: loc}
-				pdf, err := Cards(b, CardOptions{Options: o, Back: true, Labels: tag == "fr"})
-				if err != nil {
-					t.Fatalf("%s: %v", what, err)
-				}
-				path := save(t, pdf)
-				pages, _, _ := checkPDF(t, path)
-				checkMargins(t, what+" cards", path, paper)
-				pw, ph := paper.Size()
-				xs, ys := grid(pw, ph)
-				mirrored := make([]float64, len(xs))
-				for i, x := range xs {
-					mirrored[len(xs)-1-i] = pw - x - CardW
-				}
-				var front, back []string
-				for p := 1; p <= pages; p += 2 {
-					front = append(front, cardText(t, path, p, xs, ys, len(b.ToLearn())))
-					back = append(back, cardText(t, path, p+1, mirrored, ys, len(b.Contacts)))
-				}
-				var learn, lines []plan.Phone
-				for _, c := range b.ToLearn() {
-					learn = append(learn, c.Phones[0])
-				}
-				for _, c := range b.Contacts {
-					if c.HasRole(plan.RoleEmergencyService) {
-						lines = append(lines, c.Phones[0])
-					}
-				}
-				findWhole(t, what+" card fronts", loc, strings.Join(front, " | "), learn)
-				findWhole(t, what+" card backs", loc, strings.Join(back, " | "), lines)
-
-				for i := range b.Plans {
-					p := &b.Plans[i]
-					pdf, err := Checklist(b, p, o)
+			t.Run(bin.name+"-"+tag, func(t *testing.T) {
+				t.Parallel() // poppler and qpdf run beside each other
+				for _, paper := range []Paper{Letter, A4} {
+					what := fmt.Sprintf("%s %s %s", bin.name, tag, paper)
+					o := Options{Paper: paper, Loc: loc}
+					pdf, err := Cards(b, CardOptions{Options: o, Back: true, Labels: tag == "fr"})
 					if err != nil {
 						t.Fatalf("%s: %v", what, err)
 					}
 					path := save(t, pdf)
+					pages, _, _ := checkPDF(t, path)
+					words := checkMargins(t, what+" cards", path, paper)
+					pw, ph := paper.Size()
+					xs, ys := grid(pw, ph)
+					mirrored := make([]float64, len(xs))
+					for i, x := range xs {
+						mirrored[len(xs)-1-i] = pw - x - CardW
+					}
+					var front, back []string
+					for p := 1; p <= pages; p += 2 {
+						front = append(front, cardText(words[p-1], xs, ys))
+						back = append(back, cardText(words[p], mirrored, ys))
+					}
+					var learn, lines []plan.Phone
+					for _, c := range b.ToLearn() {
+						learn = append(learn, c.Phones[0])
+					}
+					for _, c := range b.Contacts {
+						if c.HasRole(plan.RoleEmergencyService) {
+							lines = append(lines, c.Phones[0])
+						}
+					}
+					findWhole(t, what+" card fronts", loc, strings.Join(front, " | "), learn)
+					findWhole(t, what+" card backs", loc, strings.Join(back, " | "), lines)
+
+					for i := range b.Plans {
+						p := &b.Plans[i]
+						pdf, err := Checklist(b, p, o)
+						if err != nil {
+							t.Fatalf("%s: %v", what, err)
+						}
+						path := save(t, pdf)
+						checkPDF(t, path)
+						checkMargins(t, what+" "+p.ID, path, paper)
+						findWhole(t, what+" "+p.ID, loc, norm(pdfRaw(t, path)), planPhones(b, p))
+					}
+					pdf, err = Sheet(b, b.Contact(bin.who), Details{Name: "Li Na"}, o)
+					if err != nil {
+						t.Fatalf("%s: %v", what, err)
+					}
+					path = save(t, pdf)
 					checkPDF(t, path)
-					checkMargins(t, what+" "+p.ID, path, paper)
-					findWhole(t, what+" "+p.ID, loc, norm(pdfRaw(t, path)), planPhones(b, p))
+					checkMargins(t, what+" sheet", path, paper)
+					findWhole(t, what+" sheet", loc, norm(pdfRaw(t, path)), lawyerPhones(b))
 				}
-				pdf, err = Sheet(b, b.Contact(bin.who), Details{Name: "Li Na"}, o)
-				if err != nil {
-					t.Fatalf("%s: %v", what, err)
-				}
-				path = save(t, pdf)
-				checkPDF(t, path)
-				checkMargins(t, what+" sheet", path, paper)
-				findWhole(t, what+" sheet", loc, norm(pdfRaw(t, path)), lawyerPhones(b))
-			}
+			})
 		}
 	}
 }
@@ -259,7 +309,9 @@ const minTextSize = minCardLabelSize
 // checkMargins fails the test if a word (pdftotext -bbox) or a line or box
 // (the content streams, uncompressed by qpdf) comes closer than minEdge to
 // an edge of the paper, or text is set smaller than minTextSize.
-func checkMargins(t *testing.T, what, path string, paper Paper) {
+//
+// It returns the words of each page.
+func checkMargins(t *testing.T, what, path string, paper Paper) [][]word {
 	t.Helper()
 	const pt = 72 / 25.4
 	pw, ph := paper.Size()
@@ -268,16 +320,12 @@ func checkMargins(t *testing.T, what, path string, paper Paper) {
 	bad := func(x0, y0, x1, y1 float64) bool {
 		return min(x0, x1) < edge-0.01 || min(y0, y1) < edge-0.01 || max(x0, x1) > W-edge+0.01 || max(y0, y1) > H-edge+0.01
 	}
-	html := runTool(t, "pdftotext", "-bbox", "-enc", "UTF-8", path, "-")
-	for i, pg := range pageRe.FindAllStringSubmatch(html, -1) {
-		for _, m := range wordRe.FindAllStringSubmatch(pg[3], -1) {
-			var v [4]float64
-			for k := range v {
-				v[k], _ = strconv.ParseFloat(m[k+1], 64)
-			}
-			if bad(v[0], v[1], v[2], v[3]) {
+	pages := bbox(t, path)
+	for i, ws := range pages {
+		for _, w := range ws {
+			if bad(w.x0, w.y0, w.x1, w.y1) {
 				t.Errorf("%s p.%d: %q at %.1f–%.1f × %.1f–%.1f mm, closer than %v mm to the edge",
-					what, i+1, m[5], v[0]/pt, v[2]/pt, v[1]/pt, v[3]/pt, minEdge)
+					what, i+1, w.text, w.x0/pt, w.x1/pt, w.y0/pt, w.y1/pt, minEdge)
 			}
 		}
 	}
@@ -309,6 +357,7 @@ func checkMargins(t *testing.T, what, path string, paper Paper) {
 			t.Errorf("%s: a box at %.1f, %.1f mm", what, v[0]/pt, v[1]/pt)
 		}
 	}
+	return pages
 }
 
 // The hard binder's twelve numbers go on several different cards, none
@@ -358,5 +407,47 @@ func TestCardsSplit(t *testing.T) {
 		if got := strings.Count(text, c.Name+" "); got < 1 {
 			t.Errorf("%s is on no card", c.Name)
 		}
+	}
+}
+
+// Every digit of every number to learn has its box on the checklist,
+// inside the margins: boxes go on to a new row, never left out.
+func TestDigitBoxesAllThere(t *testing.T) {
+	testtool.Need(t, "qpdf")
+	for _, b := range []*plan.Binder{hard(t), generated(t)} {
+		want := 0
+		for _, c := range b.ToLearn() {
+			for _, g := range c.Phones[0].Groups() {
+				want += len(strings.TrimPrefix(g, "+"))
+			}
+		}
+		for _, paper := range []Paper{Letter, A4} {
+			pdf, err := Checklist(b, &b.Plans[1], Options{Paper: paper, Loc: locales.English()})
+			if err != nil {
+				t.Fatal(err)
+			}
+			path := save(t, pdf)
+			qdf := filepath.Join(t.TempDir(), "qdf.pdf")
+			runTool(t, "qpdf", "--qdf", "--object-streams=disable", path, qdf)
+			raw, err := os.ReadFile(qdf)
+			if err != nil {
+				t.Fatal(err)
+			}
+			got := 0
+			for _, m := range rectRe.FindAllStringSubmatch(string(raw), -1) {
+				w, _ := strconv.ParseFloat(m[3], 64)
+				h, _ := strconv.ParseFloat(m[4], 64)
+				if math.Abs(math.Abs(w)*25.4/72-boxW) < 0.05 && math.Abs(math.Abs(h)*25.4/72-boxH) < 0.05 {
+					got++
+				}
+			}
+			if got != want {
+				t.Errorf("%s: %d digit boxes, want %d", paper, got, want)
+			}
+		}
+	}
+	// A group too long for one row goes on below, whole.
+	if n := boxRows([]string{"+86", "138", "0013", "8000"}, 5*boxW); n != 4 {
+		t.Errorf("boxRows in 5 boxes' width = %d, want 4", n)
 	}
 }
