@@ -50,13 +50,14 @@ func extAlt() string {
 type span struct{ a, b int }
 
 // protected returns the runs of s that must not be broken: every run of
-// digit groups (with an extension) that has at least two groups or a plus.
+// digit groups, with an extension, and every single group of up to 15
+// digits (the most a phone number has).
 func protected(s string) []span {
 	var out []span
 	for _, m := range numberRe.FindAllStringIndex(s, -1) {
 		run := s[m[0]:m[1]]
-		if strings.IndexFunc(run, func(r rune) bool { return !unicode.IsDigit(r) }) < 0 {
-			continue // one group of digits: UAX #14 keeps it whole already
+		if strings.IndexFunc(run, func(r rune) bool { return !unicode.IsDigit(r) }) < 0 && len(run) > 15 {
+			continue // more digits than any phone number has
 		}
 		out = append(out, span{m[0], m[1]})
 	}
@@ -96,41 +97,59 @@ func Segments(s string) []string {
 }
 
 // pieces splits a segment wider than a line where it may still break: a
-// number between its groups ("416 · ", "555 · ", "0123 ", "ext. 12"; an
-// extension word stays with its digits), a date nowhere, and other text
+// number that fits a line stays whole; one wider than a line breaks
+// between its groups ("416 · ", "555 · ", "0123 ", "ext. 12"; an extension
+// word stays with its digits); a date never breaks; any other text breaks
 // between characters.
-func pieces(seg string) []string {
-	spans := protected(seg)
-	if len(spans) == 0 {
-		return clusters(seg)
-	}
-	var cuts []int
-	for _, sp := range spans {
-		if dateRe.MatchString(seg[sp.a:sp.b]) {
+func pieces(seg string, fits func(string) bool) []string {
+	var out []string
+	last := 0
+	for _, sp := range protected(seg) {
+		out = append(out, clusters(seg[last:sp.a])...)
+		// The marks that close the number go with it: "0123," or "0123）".
+		for sp.b < len(seg) {
+			r, n := utf8.DecodeRuneInString(seg[sp.b:])
+			if !closing(r) {
+				break
+			}
+			sp.b += n
+		}
+		last = sp.b
+		run := seg[sp.a:sp.b]
+		if fits(run) || dateRe.MatchString(run) {
+			out = append(out, run)
 			continue
 		}
-		for i := sp.a; i < sp.b; {
-			loc := groupRe.FindStringIndex(seg[i:sp.b])
+		from := 0
+		for i := 0; i < len(run); {
+			loc := groupRe.FindStringIndex(run[i:])
 			if loc == nil || loc[0] != 0 {
 				break
 			}
-			digits := strings.TrimRightFunc(seg[i:i+loc[1]], func(r rune) bool { return !unicode.IsDigit(r) })
+			digits := strings.TrimRightFunc(run[i:i+loc[1]], func(r rune) bool { return !unicode.IsDigit(r) })
 			i += loc[1]
-			if i < sp.b && loc[1] > len(digits) {
-				cuts = append(cuts, i)
+			if i < len(run) && loc[1] > len(digits) {
+				out = append(out, run[from:i])
+				from = i
 			}
 		}
+		out = append(out, run[from:])
 	}
-	var out []string
-	last := 0
-	for _, c := range cuts {
-		out = append(out, seg[last:c])
-		last = c
+	out = append(out, clusters(seg[last:])...)
+	// A closing mark stays with what it closes.
+	for i := 1; i < len(out); i++ {
+		if r, _ := utf8.DecodeRuneInString(out[i]); closing(r) {
+			out[i-1] += out[i]
+			out = append(out[:i], out[i+1:]...)
+			i--
+		}
 	}
-	return append(out, seg[last:])
+	return out
 }
 
-// Lines breaks s into lines no wider than max, as measured by width. The
+// Lines breaks s into lines no wider than max, as measured by width, which
+// must add up: width(a+b) = width(a)+width(b), as it does for a PDF font
+// without kerning and for terminal cells. The
 // line breaks in s are kept, and spaces at the end of a line are dropped.
 // A word or a number wider than max is broken: a number between its
 // groups (a group wider than max stands alone on its line, wider than
@@ -151,30 +170,36 @@ func paragraph(s string, max float64, width func(string) float64) []string {
 		return []string{""}
 	}
 	var lines []string
-	cur := ""
+	// cur is the line so far, curW its width with its trailing spaces:
+	// widths add up, so a line is measured piece by piece, not again and
+	// again from its start.
+	cur, curW := "", 0.0
 	fits := func(t string) bool { return width(trim(t)) <= max }
+	// fitsOn reports whether t fits at the end of the current line.
+	fitsOn := func(t string) bool { return curW+width(trim(t)) <= max }
+	add := func(t string) { cur += t; curW += width(t) }
 	flush := func() {
 		if cur != "" {
 			lines = append(lines, trim(cur))
-			cur = ""
+			cur, curW = "", 0
 		}
 	}
 	for _, seg := range Segments(s) {
-		if fits(cur + seg) {
-			cur += seg
+		if fitsOn(seg) || cur == "" && fits(seg) {
+			add(seg)
 			continue
 		}
 		flush()
 		if fits(seg) {
-			cur = seg
+			add(seg)
 			continue
 		}
 		// Wider than a whole line.
-		for _, p := range pieces(seg) {
-			if cur != "" && !fits(cur+p) {
+		for _, p := range pieces(seg, fits) {
+			if cur != "" && !fitsOn(p) {
 				flush()
 			}
-			cur += p
+			add(p)
 		}
 	}
 	flush()

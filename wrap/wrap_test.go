@@ -151,3 +151,40 @@ func TestSegmentsJoinBack(t *testing.T) {
 }
 
 func nospace(s string) string { return strings.ReplaceAll(s, " ", "") }
+
+// FuzzLines: any text wraps without a panic, loses nothing but the spaces
+// at the breaks, and keeps every number of the text whole.
+func FuzzLines(f *testing.F) {
+	for _, s := range []string{"", "416 555 0123", "梅，你好。416 · 555 · 0123 ext. 12", "สมศรี ใจดี", "\xff\xfe", "a\nb", "2026-12-01 +86 138 0013 8000"} {
+		f.Add(s, 10)
+	}
+	f.Fuzz(func(t *testing.T, s string, width int) {
+		width = 1 + abs(width)%60
+		s = strings.ToValidUTF8(s, "\uFFFD") // as every text is, before it is printed
+		lines := Lines(s, float64(width), runes)
+		blank := strings.NewReplacer("\r\n", "", "\n", "", "\t", "", "\u00a0", "", " ", "")
+		if blank.Replace(strings.Join(lines, "")) != blank.Replace(s) {
+			t.Fatalf("%q at %d: %q", s, width, lines)
+		}
+		for _, sp := range protected(s) {
+			n := s[sp.a:sp.b]
+			with := n // and the marks that close it, which go with it
+			for _, r := range s[sp.b:] {
+				if !closing(r) {
+					break
+				}
+				with += string(r)
+			}
+			if runes(with) <= float64(width) && !strings.Contains(strings.Join(lines, "\n"), n) {
+				t.Fatalf("%q at %d: %q split: %q", s, width, n, lines)
+			}
+		}
+	})
+}
+
+func abs(n int) int {
+	if n < 0 {
+		return -n
+	}
+	return n
+}
