@@ -1,9 +1,11 @@
 package printout
 
 import (
+	"fmt"
 	"math"
 	"strings"
 
+	"pathway/locales"
 	"pathway/plan"
 )
 
@@ -13,8 +15,24 @@ const (
 	CardH = 54.0
 )
 
-// MaxCardNumbers is the most numbers one card holds.
+// MaxCardNumbers is the most numbers one card holds. More numbers go on
+// more cards.
 const MaxCardNumbers = 6
+
+// The sizes, in points, of what a card says: a number is printed at
+// CardNumberSize, smaller if it must, down to MinCardNumberSize, and only
+// then broken between its groups over two lines; a name likewise down to
+// MinCardNameSize, and only then shortened with "…". A number is never
+// shortened: if the numbers do not fit a card, they go on more cards.
+const (
+	CardNumberSize    = 16.0
+	MinCardNumberSize = 8.0
+	CardNameSize      = 9.0
+	MinCardNameSize   = 6.0
+	cardLabelSize     = 7.0
+	minCardLabelSize  = 5.5
+	cardPad           = 4.0
+)
 
 // CardOptions says what goes on the cards.
 type CardOptions struct {
@@ -22,8 +40,8 @@ type CardOptions struct {
 	// Labels prints each contact's roles under their name. Off by
 	// default: a card that says "bond person" tells too much.
 	Labels bool
-	// Back adds a second page, to print on the back of the first
-	// (long-edge duplex), with the 24-hour lines the person picked.
+	// Back adds a page, to print on the back of the cards (long-edge
+	// duplex), with the 24-hour lines the person picked.
 	Back bool
 }
 
@@ -54,16 +72,21 @@ func CardsPerPage(p Paper) int {
 	return len(xs) * len(ys)
 }
 
-// Cards prints wallet-size cards, all the same, with the numbers the
-// person marked to learn by heart, each with the name they chose.
-// Discreet: no title, no plan, no roles unless asked for.
+// Cards prints wallet-size cards with the numbers the person marked to
+// learn by heart, each with the name they chose. Discreet: no title, no
+// plan, no roles unless asked for.
+//
+// The numbers go on as many different cards as they need (at most
+// MaxCardNumbers a card, fewer when they are long). A page holds the set
+// of different cards one after the other, again and again until it is
+// full: cutting out one page gives whole sets, one to carry and spares to
+// keep or hide, and losing a page never loses some of the numbers. A set
+// larger than a page goes on over more pages. With Back, each page of
+// fronts is followed by its page of backs, for duplex printing.
 func Cards(b *plan.Binder, o CardOptions) ([]byte, error) {
 	front := b.ToLearn()
 	if len(front) == 0 {
 		return nil, ErrNothingToPrint
-	}
-	if len(front) > MaxCardNumbers {
-		return nil, ErrTooMany
 	}
 	var back []plan.Contact
 	if o.Back {
@@ -75,7 +98,6 @@ func Cards(b *plan.Binder, o CardOptions) ([]byte, error) {
 		if len(back) == 0 {
 			return nil, ErrNothingToPrint
 		}
-		back = back[:min(len(back), MaxCardNumbers)]
 	}
 	return safely(func() ([]byte, error) {
 		if o.Date.IsZero() {
@@ -85,78 +107,216 @@ func Cards(b *plan.Binder, o CardOptions) ([]byte, error) {
 		if err != nil {
 			return nil, err
 		}
+		fronts := d.pack(front, o.Labels)
+		backs := d.pack(back, o.Labels)
 		xs, ys := grid(d.pageW, d.pageH)
-		d.page()
-		for _, y := range ys {
-			for _, x := range xs {
-				d.card(x, y, front, o.Labels)
-			}
-		}
-		d.cropMarks(xs, ys)
+		per := len(xs) * len(ys)
+		pages := (len(fronts) + per - 1) / per
 		if o.Back {
-			// Long-edge duplex turns the sheet about its vertical axis:
-			// the card printed at the left of the front lies behind the
-			// one at the right. Every card is the same, but the columns
-			// are mirrored all the same, so that each back lies behind
-			// a front whatever they hold.
-			mirrored := make([]float64, len(xs))
-			for i, x := range xs {
-				mirrored[len(xs)-1-i] = d.pageW - x - CardW
+			pages = max(pages, (len(backs)+per-1)/per)
+		}
+		// Long-edge duplex turns the sheet about its vertical axis: the
+		// card printed at the left of the front lies behind the one at
+		// the right, so the backs' columns are mirrored.
+		mirrored := make([]float64, len(xs))
+		for i, x := range xs {
+			mirrored[len(xs)-1-i] = d.pageW - x - CardW
+		}
+		for p := range pages {
+			d.cardPage(xs, ys, fronts, p*per)
+			if o.Back {
+				d.cardPage(mirrored, ys, backs, p*per)
 			}
-			d.page()
-			for _, y := range ys {
-				for _, x := range mirrored {
-					d.card(x, y, back, o.Labels)
-				}
-			}
-			d.cropMarks(mirrored, ys)
 		}
 		return d.bytes()
 	})
 }
 
-// card draws one card at (x, y): a faint outline to cut along, and the
-// names and numbers, scaled down to fit when there are many.
-func (d *doc) card(x, y float64, cs []plan.Contact, labels bool) {
+// cardPage draws a page of cards, the card in slot i being set[(first+i)
+// mod len(set)], and the crop marks.
+func (d *doc) cardPage(xs, ys []float64, set []cardLayout, first int) {
+	d.page()
+	i := first
+	for _, y := range ys {
+		for _, x := range xs {
+			k := i % len(set)
+			d.card(x, y, set[k], k, len(set))
+			i++
+		}
+	}
+	d.cropMarks(xs, ys)
+}
+
+// cardEntry is one contact on a card, laid out: the name, the roles if
+// asked for, and the number in one or more lines, each at its own size.
+type cardEntry struct {
+	name      string
+	nameSize  float64
+	label     string
+	labelSize float64
+	num       []string
+	numSize   float64
+}
+
+// cardLayout is one card, laid out.
+type cardLayout struct {
+	entries []cardEntry
+	height  float64
+}
+
+// cardInner is the room for text on a card.
+const (
+	cardInnerW = CardW - 2*cardPad
+	cardInnerH = CardH - 2*cardPad
+)
+
+// spokenNumber is a number as printed on cards and for learning: its
+// groups joined by " · ", then the extension in the printout's language.
+func spokenNumber(loc *locales.Locale, ph plan.Phone) string {
+	s := ph.Spoken()
+	if ph.Ext != "" {
+		s += " " + loc.T("print.ext", "Ext", ph.Ext)
+	}
+	return s
+}
+
+// entry lays out contact c at scale s of the full sizes.
+func (d *doc) entry(c plan.Contact, labels bool, s float64) cardEntry {
+	e := cardEntry{}
+	e.nameSize = d.shrink(c.Name, CardNameSize*s, MinCardNameSize, false)
+	e.name = d.w.fit(c.Name, e.nameSize, false, cardInnerW)
+	if labels && len(c.Roles) > 0 {
+		var roles []string
+		for _, r := range c.Roles {
+			roles = append(roles, d.o.Loc.T(plan.RoleKey(r)))
+		}
+		l := strings.Join(roles, ", ")
+		e.labelSize = d.shrink(l, cardLabelSize*s, minCardLabelSize, false)
+		e.label = d.w.fit(l, e.labelSize, false, cardInnerW)
+	}
+	num := spokenNumber(d.o.Loc, c.Phones[0])
+	e.numSize, e.num = d.w.fitNumber(num, max(CardNumberSize*s, MinCardNumberSize), MinCardNumberSize, true, cardInnerW)
+	return e
+}
+
+// shrink returns the largest size from size down to least, in half
+// points, at which s fits the width of a card.
+func (d *doc) shrink(s string, size, least float64, bold bool) float64 {
+	size = max(size, least)
+	for ; size > least; size -= 0.5 {
+		if d.w.width(s, size, bold) <= cardInnerW {
+			return size
+		}
+	}
+	return least
+}
+
+func (e cardEntry) height() float64 {
+	h := lineH(e.nameSize) + float64(len(e.num))*lineH(e.numSize) + 0.05*e.numSize
+	if e.label != "" {
+		h += lineH(e.labelSize)
+	}
+	return h
+}
+
+// layout lays out the contacts on one card, as large as they fit, and
+// reports whether they do.
+func (d *doc) layout(cs []plan.Contact, labels bool) (cardLayout, bool) {
+	if len(cs) > MaxCardNumbers {
+		return cardLayout{}, false
+	}
+	var l cardLayout
+	for s := 1.0; ; s -= 0.05 {
+		l = cardLayout{}
+		for _, c := range cs {
+			e := d.entry(c, labels, s)
+			l.entries = append(l.entries, e)
+			l.height += e.height()
+		}
+		if l.height <= cardInnerH {
+			return l, true
+		}
+		if CardNumberSize*s <= MinCardNumberSize {
+			return l, false
+		}
+	}
+}
+
+// pack shares the contacts out over as few cards as hold them, as evenly
+// as they go, in order.
+func (d *doc) pack(cs []plan.Contact, labels bool) []cardLayout {
+	if len(cs) == 0 {
+		return nil
+	}
+	// First as many on each card as fit, to learn how many cards it takes.
+	var greedy []cardLayout
+	for start := 0; start < len(cs); {
+		n := 1
+		l, _ := d.layout(cs[start:start+1], labels) // one alone always goes
+		for start+n < len(cs) {
+			next, ok := d.layout(cs[start:start+n+1], labels)
+			if !ok {
+				break
+			}
+			l = next
+			n++
+		}
+		greedy = append(greedy, l)
+		start += n
+	}
+	// Then the same number of cards, shared evenly (7 numbers as 4 and
+	// 3, not 6 and 1), if they fit that way.
+	k := len(greedy)
+	if k == 1 {
+		return greedy
+	}
+	var even []cardLayout
+	start := 0
+	for i := range k {
+		n := len(cs) / k
+		if i < len(cs)%k {
+			n++
+		}
+		l, ok := d.layout(cs[start:start+n], labels)
+		if !ok {
+			return greedy
+		}
+		even = append(even, l)
+		start += n
+	}
+	return even
+}
+
+// card draws card l at (x, y): a faint outline to cut along, the names
+// and numbers centred on it, and, when the numbers take several cards,
+// which of them this is ("1/2") in a corner.
+func (d *doc) card(x, y float64, l cardLayout, k, of int) {
 	d.pdf.SetDrawColor(200, 200, 200)
 	d.pdf.SetLineWidth(0.1)
 	d.pdf.Rect(x, y, CardW, CardH, "D")
 	d.pdf.SetDrawColor(0, 0, 0)
 
-	const pad = 4.0
-	nameSize, numSize := 9.0, 16.0
-	entryH := lineH(nameSize) + lineH(numSize) + 0.8
-	if labels {
-		entryH += lineH(7)
-	}
-	scale := math.Min(1, (CardH-2*pad)/(entryH*float64(len(cs))))
-	nameSize, numSize = nameSize*scale, numSize*scale
-	labelSize := 7 * scale
-	entryH *= scale
-	inner := CardW - 2*pad
-	// Centre the block of entries on the card.
-	top := y + (CardH-entryH*float64(len(cs)))/2
-	for _, c := range cs {
-		ty := top
-		d.w.text(x+pad, ty+nameSize*ptToMM, d.w.fit(c.Name, nameSize, false, inner), nameSize, false)
-		ty += lineH(nameSize)
-		if labels && len(c.Roles) > 0 {
-			var roles []string
-			for _, r := range c.Roles {
-				roles = append(roles, d.o.Loc.T(plan.RoleKey(r)))
-			}
+	top := y + cardPad + (cardInnerH-l.height)/2
+	for _, e := range l.entries {
+		d.w.text(x+cardPad, top+e.nameSize*ptToMM, e.name, e.nameSize, false)
+		top += lineH(e.nameSize)
+		if e.label != "" {
 			d.pdf.SetTextColor(90, 90, 90)
-			d.w.text(x+pad, ty+labelSize*ptToMM, d.w.fit(strings.Join(roles, ", "), labelSize, false, inner), labelSize, false)
+			d.w.text(x+cardPad, top+e.labelSize*ptToMM, e.label, e.labelSize, false)
 			d.pdf.SetTextColor(0, 0, 0)
-			ty += lineH(labelSize)
+			top += lineH(e.labelSize)
 		}
-		ph := c.Phones[0]
-		num := ph.Spoken()
-		if ph.Ext != "" {
-			num += " " + d.o.Loc.T("print.ext", "Ext", ph.Ext)
+		for _, line := range e.num {
+			d.w.text(x+cardPad, top+e.numSize*ptToMM, line, e.numSize, true)
+			top += lineH(e.numSize)
 		}
-		d.w.text(x+pad, ty+numSize*ptToMM, d.w.fit(num, numSize, true, inner), numSize, true)
-		top += entryH
+		top += 0.05 * e.numSize
+	}
+	if of > 1 {
+		s := fmt.Sprintf("%d/%d", k+1, of)
+		d.pdf.SetTextColor(120, 120, 120)
+		d.w.text(x+CardW-cardPad-d.w.width(s, 6, false), y+CardH-1.3, s, 6, false)
+		d.pdf.SetTextColor(0, 0, 0)
 	}
 }
 

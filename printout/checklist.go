@@ -136,10 +136,19 @@ const (
 	boxW   = 6.0
 	boxH   = 8.0
 	boxGap = 3.0
+	boxRow = boxH + 2 // from one row of boxes to the next
+)
+
+// The sizes, in points, of the numbers to learn on the checklist: printed
+// at LearnNumberSize, smaller if they must to fit between the margins,
+// down to MinLearnNumberSize, and only then broken between groups.
+const (
+	LearnNumberSize    = 22.0
+	MinLearnNumberSize = 12.0
 )
 
 // numbers prints the numbers to learn by heart, large and in spoken
-// groups, each with a row of empty boxes to write it from memory.
+// groups, each with rows of empty boxes to write it from memory.
 func (d *doc) numbers(b *plan.Binder) {
 	learn := b.ToLearn()
 	if len(learn) == 0 {
@@ -154,35 +163,62 @@ func (d *doc) numbers(b *plan.Binder) {
 	d.para(Margin, d.o.Loc.T("print.learn-help"), 9.5, false)
 	d.pdf.SetTextColor(0, 0, 0)
 	d.y += 2
+	cw := d.pageW - 2*Margin
 	for _, c := range learn {
 		ph := c.Phones[0]
-		d.room(lineH(11) + lineH(22) + boxH + 8)
-		d.w.text(Margin, d.y+11*ptToMM, d.w.fit(c.Name, 11, false, d.pageW-2*Margin), 11, false)
-		d.y += lineH(11)
-		num := ph.Spoken()
-		if ph.Ext != "" {
-			num += "  " + d.o.Loc.T("print.ext", "Ext", ph.Ext)
+		size, lines := d.w.fitNumber(spokenNumber(d.o.Loc, ph), LearnNumberSize, MinLearnNumberSize, true, cw)
+		boxes := boxRows(ph.Groups(), cw)
+		d.room(d.height(c.Name, 11, false, cw) + float64(len(lines))*lineH(size) + 1 + float64(boxes)*boxRow + 3)
+		d.y = d.col(Margin, d.y, cw, c.Name, 11, false)
+		for _, l := range lines {
+			d.w.text(Margin, d.y+size*ptToMM, l, size, true)
+			d.y += lineH(size)
 		}
-		d.w.text(Margin, d.y+22*ptToMM, num, 22, true)
-		d.y += lineH(22) + 1
-		d.digitBoxes(Margin, d.y, ph.Groups())
-		d.y += boxH + 5
+		d.y++
+		d.y = d.digitBoxes(Margin, d.y, ph.Groups(), cw)
+		d.y += 3
 	}
 }
 
-// digitBoxes draws an empty box per digit, in the number's groups.
-func (d *doc) digitBoxes(x, y float64, groups []string) {
+// boxRows returns how many rows of boxes the groups take in a width cw:
+// a group that does not fit the end of a row goes whole to the next.
+func boxRows(groups []string, cw float64) int {
+	rows, x := 1, 0.0
+	for _, g := range groups {
+		w := float64(len(strings.TrimPrefix(g, "+"))) * boxW
+		if x > 0 && x+w > cw {
+			rows++
+			x = 0
+		}
+		x += w + boxGap
+	}
+	return rows
+}
+
+// digitBoxes draws an empty box per digit, in the number's groups, in
+// rows within the width cw: a box is never left out. It returns the y
+// below the last row.
+func (d *doc) digitBoxes(x0, y float64, groups []string, cw float64) float64 {
 	d.pdf.SetDrawColor(110, 110, 110)
 	d.pdf.SetLineWidth(0.25)
+	x := 0.0
 	for _, g := range groups {
-		for range strings.TrimPrefix(g, "+") {
-			if x+boxW > d.pageW-Margin {
-				return
+		digits := strings.TrimPrefix(g, "+")
+		w := float64(len(digits)) * boxW
+		if x > 0 && x+w > cw {
+			y += boxRow
+			x = 0
+		}
+		for range digits {
+			if x+boxW > cw { // a group longer than a row: go on below
+				y += boxRow
+				x = 0
 			}
-			d.pdf.Rect(x, y, boxW, boxH, "D")
+			d.pdf.Rect(x0+x, y, boxW, boxH, "D")
 			x += boxW
 		}
 		x += boxGap
 	}
 	d.pdf.SetDrawColor(0, 0, 0)
+	return y + boxH + 2
 }

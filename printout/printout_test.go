@@ -248,8 +248,8 @@ func TestCardsRefuse(t *testing.T) {
 	for i := range b.Contacts {
 		b.Contacts[i].Learn = true
 	}
-	if _, err := Cards(b, CardOptions{Options: en()}); !errors.Is(err, ErrTooMany) {
-		t.Errorf("7 numbers: %v", err)
+	if _, err := Cards(b, CardOptions{Options: en()}); err != nil {
+		t.Errorf("7 numbers are not refused: %v", err)
 	}
 	b = sample(t)
 	for i := range b.Contacts {

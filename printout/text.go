@@ -12,6 +12,8 @@ import (
 	"github.com/go-fonts/dejavu/dejavusansbold"
 	"github.com/go-pdf/fpdf"
 	"golang.org/x/image/font/sfnt"
+
+	"pathway/wrap"
 )
 
 // The fonts, embedded. fpdf reads TrueType fonts with glyf outlines and
@@ -264,46 +266,24 @@ func (w *writer) fit(s string, size float64, bold bool, max float64) string {
 	return strings.TrimRight(string(rs[:n]), " ") + "…"
 }
 
-// breakable reports whether a line may break between prev and next: at
-// spaces, and between Chinese or Japanese characters (written without
-// spaces).
-func breakable(prev, next rune) bool {
-	return prev == ' ' || next == ' ' || isHan(prev) || isHan(next)
+// wrap breaks s into lines at most max mm wide, by the rules of package
+// wrap: at the line break opportunities of Unicode (UAX #14), never inside
+// a phone number or a date; a number wider than a whole line breaks
+// between its groups only. Line breaks in s are kept.
+func (w *writer) wrap(s string, size float64, bold bool, max float64) []string {
+	return wrap.Lines(s, max, func(t string) float64 { return w.width(t, size, bold) })
 }
 
-// wrap breaks s into lines at most max mm wide. Line breaks in s are kept.
-// A word longer than a line is broken where it must.
-func (w *writer) wrap(s string, size float64, bold bool, max float64) []string {
-	var lines []string
-	for _, para := range strings.Split(s, "\n") {
-		rs, ws := w.widthsOf(para, size, bold)
-		if len(rs) == 0 {
-			lines = append(lines, "")
-			continue
-		}
-		for len(rs) > 0 {
-			used, n := 0.0, 0
-			for n < len(rs) && used+ws[n] <= max {
-				used += ws[n]
-				n++
-			}
-			if n == 0 {
-				n = 1
-			}
-			if n < len(rs) {
-				for k := n; k > 0; k-- {
-					if breakable(rs[k-1], rs[k]) {
-						n = k
-						break
-					}
-				}
-			}
-			lines = append(lines, strings.TrimRight(string(rs[:n]), " "))
-			for n < len(rs) && rs[n] == ' ' {
-				n++
-			}
-			rs, ws = rs[n:], ws[n:]
+// fitNumber finds how to print a phone number (with its extension) in a
+// column max mm wide: at the largest size from size down to least, in
+// half points, at which it fits on one line; if it does not fit even at
+// least, at least, broken between its groups over several lines. A number
+// is never shortened.
+func (w *writer) fitNumber(num string, size, least float64, bold bool, max float64) (float64, []string) {
+	for s := size; s >= least; s -= 0.5 {
+		if w.width(num, s, bold) <= max {
+			return s, []string{num}
 		}
 	}
-	return lines
+	return least, w.wrap(num, least, bold, max)
 }

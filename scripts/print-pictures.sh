@@ -1,6 +1,10 @@
 #!/usr/bin/env bash
 # Makes the pictures in docs/print/: page 1 of each printout of the sample
-# binder, in each language given (default: the ones the docs show), as PNG.
+# binder, in each language given (default: the ones the docs show), as PNG;
+# and, from testdata/hard-binder.json (twelve numbers to learn, long
+# international numbers, six-digit extensions), the first page of cards and
+# the page of the release checklist where the numbers to learn start (the
+# first page with a number in spoken groups), in English and Vietnamese.
 # Needs pdftoppm (poppler-utils). Run from anywhere:
 #   scripts/print-pictures.sh            # en zh-Hans zh-Hant vi ko th
 #   scripts/print-pictures.sh fr es      # others
@@ -23,5 +27,18 @@ for lang in "${langs[@]}"; do
   for kind in checklist cards sheet; do
     pdftoppm -f 1 -l 1 -r 60 -png -singlefile "$tmp/$kind-$lang.pdf" "docs/print/$kind-$lang"
   done
+done
+hard() { "$tmp/pathway" --vault "$tmp/hard" --passphrase-file "$tmp/pass" "$@" 2>/dev/null; }
+hard import testdata/hard-binder.json
+for lang in en vi; do
+  hard --lang "$lang" print cards --back -o "$tmp/cards-hard-$lang.pdf"
+  hard --lang "$lang" print checklist release-1 -o "$tmp/learn-hard-$lang.pdf"
+  pages=$(pdfinfo "$tmp/learn-hard-$lang.pdf" | awk '/^Pages:/ {print $2}')
+  last=$pages
+  for p in $(seq "$pages"); do
+    if pdftotext -f "$p" -l "$p" "$tmp/learn-hard-$lang.pdf" - | grep -q ' · '; then last=$p; break; fi
+  done
+  pdftoppm -f 1 -l 1 -r 60 -png -singlefile "$tmp/cards-hard-$lang.pdf" "docs/print/cards-hard-$lang"
+  pdftoppm -f "$last" -l "$last" -r 60 -png -singlefile "$tmp/learn-hard-$lang.pdf" "docs/print/learn-hard-$lang"
 done
 ls -l docs/print
