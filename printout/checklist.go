@@ -125,7 +125,7 @@ func (d *doc) people(b *plan.Binder, p *plan.Plan) {
 	d.y += 2
 	for _, id := range ids {
 		if c := b.Contact(id); c != nil {
-			d.para(Margin+2, ContactLine(d.o.Loc, *c, true), 10, false)
+			d.para(Margin+2, ContactLine(d.o.Loc, RolesIn(*c, p.Kind), true), 10, false)
 			d.y += 1
 		}
 	}

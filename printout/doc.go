@@ -49,10 +49,6 @@ type Options struct {
 // Errors of the printouts.
 var (
 	ErrNothingToPrint = errors.New("nothing to print")
-	// ErrTooMany is no longer returned: Cards puts any number of
-	// numbers on as many cards as they need. It stays for callers that
-	// still test for it, and can go once none does.
-	ErrTooMany = errors.New("too many numbers for one card")
 )
 
 // Margin is the space kept blank at every edge: more than home printers

@@ -100,13 +100,16 @@ func planPhones(b *plan.Binder, p *plan.Plan) []plan.Phone {
 	return out
 }
 
-// lawyerPhones are the numbers a calls-lawyer helper's sheet gives.
+// lawyerPhones are the numbers a calls-lawyer helper's sheet gives: those
+// of the people named in the questions the role table gives that sheet.
 func lawyerPhones(b *plan.Binder) []plan.Phone {
 	var out []plan.Phone
-	for _, id := range []string{"network.immigration", "network.criminal", "network.clinic", "supports.lawyer"} {
-		for _, cid := range answer(b, id).Contacts {
-			if c := b.Contact(cid); c != nil {
-				out = append(out, c.Phones...)
+	for _, id := range plan.RoleCallsLawyer.SheetQuestions() {
+		for _, p := range b.Plans {
+			for _, cid := range p.Answers[id].Contacts {
+				if c := b.Contact(cid); c != nil {
+					out = append(out, c.Phones...)
+				}
 			}
 		}
 	}

@@ -6,7 +6,8 @@ import (
 	"github.com/charmbracelet/bubbles/viewport"
 	tea "github.com/charmbracelet/bubbletea"
 	"github.com/charmbracelet/lipgloss"
-	"github.com/charmbracelet/x/ansi"
+
+	"pathway/wrap"
 )
 
 // pager shows a long text that scrolls; Enter ends it, shift+tab or b
@@ -55,19 +56,30 @@ func (p *pager) View() string {
 	return lipgloss.NewStyle().Padding(0, 1).Render(p.vp.View()) + "\n" + footerStyle.Render(p.hint)
 }
 
-// wrapIndented wraps each line of text at width display cells; the lines
-// a long line is broken into keep its indent, and two spaces more.
+// wrapIndented wraps each line of text at width display cells, breaking
+// where Unicode's line-breaking rules allow (package wrap: never inside a
+// phone number or a date, never before a closing mark); the lines a long
+// line is broken into keep its indent, and two spaces more.
 func wrapIndented(text string, width int) string {
 	var out []string
 	for _, line := range strings.Split(text, "\n") {
 		body := strings.TrimLeft(line, " ")
 		indent := line[:len(line)-len(body)]
 		w := max(10, width-len(indent))
-		parts := strings.Split(ansi.Wordwrap(body, w, ""), "\n")
+		parts := wrap.Cells(body, w)
+		if len(parts) == 0 {
+			out = append(out, indent)
+			continue
+		}
 		out = append(out, indent+parts[0])
 		if len(parts) > 1 {
-			rest := ansi.Wordwrap(strings.Join(parts[1:], " "), max(10, w-2), "")
-			for _, p := range strings.Split(rest, "\n") {
+			// The rest again, two cells narrower, from the text itself:
+			// joining the lines with spaces would put spaces into Chinese.
+			rest := strings.Join(parts[1:], " ")
+			if strings.HasPrefix(body, parts[0]) {
+				rest = strings.TrimLeft(body[len(parts[0]):], " ")
+			}
+			for _, p := range wrap.Cells(rest, max(10, w-2)) {
 				out = append(out, indent+"  "+p)
 			}
 		}

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"io"
 	"os"
+	"strings"
 	"testing"
 	"time"
 
@@ -190,5 +191,25 @@ func TestScreenLocksAfterIdle(t *testing.T) {
 	}
 	if s.View() != "" {
 		t.Fatalf("a locked screen still shows: %q", s.View())
+	}
+}
+
+// The pager breaks lines where Unicode allows, never inside a phone
+// number, and adds no spaces into Chinese.
+func TestWrapIndented(t *testing.T) {
+	got := wrapIndented("    Mei — +1 416 555 0123 ext. 12 and some more words to wrap", 30)
+	for _, line := range strings.Split(got, "\n") {
+		if strings.Contains(line, "+1 416") && !strings.Contains(line, "+1 416 555 0123 ext. 12") {
+			t.Errorf("the number was split:\n%s", got)
+		}
+	}
+	zh := wrapIndented("你的计划保存在一个加密的文件夹里。只有你的密码短语能打开它。没有人能帮你找回密码短语。", 20)
+	if strings.Contains(strings.ReplaceAll(zh, "\n  ", ""), " ") {
+		t.Errorf("a space went into Chinese:\n%s", zh)
+	}
+	for _, line := range strings.Split(zh, "\n") {
+		if strings.HasPrefix(strings.TrimSpace(line), "。") {
+			t.Errorf("a line starts with 。:\n%s", zh)
+		}
 	}
 }

@@ -1,0 +1,144 @@
+package main
+
+import (
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+// importSample puts the sample binder into the test's vault.
+func (tm *tmuxTerm) importSample() {
+	tm.t.Helper()
+	out, err := exec.Command(pathwayBinary(tm.t), "--vault", tm.vault, "--passphrase-file", tm.passFile(),
+		"import", filepath.Join("..", "..", "testdata", "sample-binder.json")).CombinedOutput()
+	if err != nil {
+		tm.t.Fatalf("import: %v\n%s", err, out)
+	}
+}
+
+// choose moves the cursor of the menu on screen to label and picks it.
+func (tm *tmuxTerm) choose(label string) {
+	tm.t.Helper()
+	for range 30 {
+		if strings.Contains(tm.screen(), "> "+label) {
+			tm.keys("Enter")
+			return
+		}
+		tm.keys("Down")
+	}
+	tm.t.Fatalf("no menu item %q on the screen:\n%s", label, tm.screen())
+}
+
+// TestTerminalNoticesStayOnScreen: in the full-screen home menu, what
+// pathway says after an action (a folder that does not exist, a file that
+// exists, a printout saved and NOT encrypted) is shown on the screen until
+// the person goes on, and the menu comes back. Nothing is left in the
+// scrollback.
+func TestTerminalNoticesStayOnScreen(t *testing.T) {
+	tm := newTerm(t)
+	tm.importSample()
+	exists := filepath.Join(tm.dir, "exists.pdf")
+	os.WriteFile(exists, []byte("mine"), 0o600)
+	good := filepath.Join(tm.dir, "cards.pdf")
+
+	tm.start("--passphrase-file", tm.passFile())
+	tm.waitFor("What do you want to do?")
+	tm.choose("Print a plan or my number cards")
+	tm.waitFor("What should it print?")
+	tm.choose("Print wallet-size cards")
+
+	tm.focus("Where should the PDF go?")
+	tm.text(filepath.Join(tm.dir, "no-such-folder", "x.pdf"))
+	tm.keys("Enter")
+	tm.waitFor("does not exist")
+	tm.keys("Enter")
+
+	// The same question again: what was chosen before is kept.
+	tm.focus("Where should the PDF go?")
+	tm.text(exists)
+	tm.keys("Enter")
+	tm.waitFor("exists already")
+	tm.keys("Enter")
+	if b, _ := os.ReadFile(exists); string(b) != "mine" {
+		t.Fatalf("the file that was there was changed: %q", b)
+	}
+
+	tm.focus("Where should the PDF go?")
+	tm.text(good)
+	tm.keys("Enter")
+	tm.waitFor("It is NOT encrypted")
+	tm.keys("Enter")
+	tm.waitFor("What do you want to do?")
+	if b, err := os.ReadFile(good); err != nil || !strings.HasPrefix(string(b), "%PDF") {
+		t.Fatalf("no PDF was written: %v", err)
+	}
+
+	tm.choose("Quit")
+	if got := tm.exited(); got != "exit=0" {
+		t.Fatalf("pathway ended with %s", got)
+	}
+	if all := tm.everything(); strings.TrimSpace(all) != "" {
+		t.Fatalf("the terminal still shows something after quitting:\n%q", all)
+	}
+}
+
+// TestTerminalLanguageAtOnce: Tiếng Việt chosen in the menu changes the
+// very next frame, its key hints included, and the next run's passphrase
+// prompt, before the vault is open, is in the system's language as asked.
+func TestTerminalLanguageAtOnce(t *testing.T) {
+	tm := newTerm(t)
+	tm.importSample()
+	tm.start("--passphrase-file", tm.passFile())
+	tm.waitFor("What do you want to do?")
+	tm.choose("Language")
+	tm.choose("Tiếng Việt (vi)")
+	s := tm.waitFor("Bạn muốn làm gì?")
+	for _, want := range []string{"In một kế hoạch hoặc thẻ số điện thoại của tôi", "lên"} {
+		if !strings.Contains(s, want) {
+			t.Errorf("the next frame has no %q:\n%s", want, s)
+		}
+	}
+	if strings.Contains(s, "What do you want to do?") || strings.Contains(s, " up ") {
+		t.Errorf("English is left in the next frame:\n%s", s)
+	}
+	tm.choose("Thoát")
+	tm.exited()
+
+	// The language is saved in the vault: the next run speaks it once the
+	// vault is open, commands without screens too.
+	out, err := exec.Command(pathwayBinary(t), "--vault", tm.vault, "--passphrase-file", tm.passFile(), "keygen").CombinedOutput()
+	if err != nil || !strings.Contains(string(out), "age1") {
+		t.Fatalf("keygen: %v\n%s", err, out)
+	}
+	vi := []string{"Khóa", "khóa"}
+	if !strings.Contains(string(out), vi[0]) && !strings.Contains(string(out), vi[1]) {
+		t.Errorf("keygen did not speak the saved language:\n%s", out)
+	}
+}
+
+// TestTerminalTypingDuringSave: keys typed while pathway seals the new
+// vault (the first run, with the passphrase's slow key derivation) are
+// neither echoed into the scrollback nor given to the next question.
+func TestTerminalTypingDuringSave(t *testing.T) {
+	tm := newTerm(t)
+	tm.start("new", "safety", "--passphrase-file", tm.passFile())
+	tm.waitFor("Welcome to pathway")
+	tm.keys("Enter")
+	tm.text("typed-while-saving")
+	tm.focus("In a few words")
+	s := tm.screen()
+	if strings.Contains(s, "typed-while-saving") {
+		t.Fatalf("keys typed during the save reached the next question:\n%s", s)
+	}
+	if all := tm.everything(); strings.Contains(all, "typed-while-saving") {
+		t.Fatalf("keys typed during the save are in the scrollback:\n%s", all)
+	}
+	tm.keys("Escape")
+	tm.keys("Escape")
+	tm.exited()
+	if all := tm.everything(); strings.Contains(all, "typed-while-saving") {
+		t.Fatalf("keys typed during the save are in the scrollback after the end:\n%s", all)
+	}
+}
