@@ -6,6 +6,7 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 )
 
 // importSample puts the sample binder into the test's vault.
@@ -15,6 +16,23 @@ func (tm *tmuxTerm) importSample() {
 		"import", filepath.Join("..", "..", "testdata", "sample-binder.json")).CombinedOutput()
 	if err != nil {
 		tm.t.Fatalf("import: %v\n%s", err, out)
+	}
+}
+
+// waitForWords waits until the screen shows want, however its lines are
+// wrapped: a long file name can push words onto the next line.
+func (tm *tmuxTerm) waitForWords(want string) {
+	tm.t.Helper()
+	deadline := time.Now().Add(45 * time.Second)
+	for {
+		s := tm.screen()
+		if strings.Contains(strings.Join(strings.Fields(s), " "), want) {
+			return
+		}
+		if time.Now().After(deadline) {
+			tm.t.Fatalf("the screen never showed %q; it shows:\n%s", want, s)
+		}
+		time.Sleep(20 * time.Millisecond)
 	}
 }
 
@@ -52,14 +70,14 @@ func TestTerminalNoticesStayOnScreen(t *testing.T) {
 	tm.focus("Where should the PDF go?")
 	tm.text(filepath.Join(tm.dir, "no-such-folder", "x.pdf"))
 	tm.keys("Enter")
-	tm.waitFor("does not exist")
+	tm.waitForWords("does not exist")
 	tm.keys("Enter")
 
 	// The same question again: what was chosen before is kept.
 	tm.focus("Where should the PDF go?")
 	tm.text(exists)
 	tm.keys("Enter")
-	tm.waitFor("exists already")
+	tm.waitForWords("exists already")
 	tm.keys("Enter")
 	if b, _ := os.ReadFile(exists); string(b) != "mine" {
 		t.Fatalf("the file that was there was changed: %q", b)
@@ -68,7 +86,7 @@ func TestTerminalNoticesStayOnScreen(t *testing.T) {
 	tm.focus("Where should the PDF go?")
 	tm.text(good)
 	tm.keys("Enter")
-	tm.waitFor("It is NOT encrypted")
+	tm.waitForWords("It is NOT encrypted")
 	tm.keys("Enter")
 	tm.waitFor("What do you want to do?")
 	if b, err := os.ReadFile(good); err != nil || !strings.HasPrefix(string(b), "%PDF") {
