@@ -138,6 +138,12 @@ func Lock(e *env.Env, o *Options, p Prompter, prompt string) (*Session, error) {
 	if err := v.Lock(); err != nil {
 		return nil, e.Describe(err, v.Dir, "")
 	}
+	return openLocked(e, o, p, v, prompt)
+}
+
+// openLocked opens the binder of v, which the caller has locked, and takes
+// up its saved language; on failure it lets the lock go.
+func openLocked(e *env.Env, o *Options, p Prompter, v *crypt.Vault, prompt string) (*Session, error) {
 	s, err := open(e, o, p, v, false, prompt)
 	if err != nil {
 		v.Unlock()
@@ -160,14 +166,7 @@ func Write(e *env.Env, o *Options, p Prompter, saveNew bool) (*Session, error) {
 		return nil, e.Describe(err, v.Dir, "")
 	}
 	if v.Exists() {
-		s, err := open(e, o, p, v, false, "prompt.passphrase")
-		if err != nil {
-			v.Unlock()
-			return nil, err
-		}
-		s.locked = true
-		e.UseSavedLanguage(s.Binder)
-		return s, nil
+		return openLocked(e, o, p, v, "prompt.passphrase")
 	}
 	k, err := NewKey(e, o, p)
 	if err != nil {
@@ -220,14 +219,7 @@ func Start(e *env.Env, o *Options, p Prompter) (*Session, error) {
 		}
 		return s, nil
 	}
-	s, err := open(e, o, p, v, false, "prompt.passphrase")
-	if err != nil {
-		v.Unlock()
-		return nil, err
-	}
-	s.locked = true
-	e.UseSavedLanguage(s.Binder)
-	return s, nil
+	return openLocked(e, o, p, v, "prompt.passphrase")
 }
 
 // firstRun explains pathway in a few sentences and sets the passphrase of
