@@ -33,6 +33,11 @@ var ScryptWorkFactor = 18
 // check (in tests and benchmarks) that a session pays for one only.
 var scryptRuns atomic.Int64
 
+// ScryptRuns returns how many scrypt computations this process has
+// started: for tests and benchmarks that check a session runs the slow
+// passphrase step once.
+func ScryptRuns() int64 { return scryptRuns.Load() }
+
 // MaxSealed is the largest sealed file Open reads: a 1 MiB plaintext plus
 // age's overhead, with room to spare.
 const MaxSealed = 2 << 20
