@@ -4,9 +4,12 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"regexp"
 	"strings"
 	"testing"
 	"time"
+
+	"pathway/crypt"
 )
 
 // importSample puts the sample binder into the test's vault.
@@ -121,7 +124,18 @@ func TestTerminalLanguageAtOnce(t *testing.T) {
 	if strings.Contains(s, "What do you want to do?") || strings.Contains(s, " up ") {
 		t.Errorf("English is left in the next frame:\n%s", s)
 	}
-	tm.choose("Thoát")
+	// The next passphrase prompt is in Vietnamese too.
+	tm.choose("Chia sẻ một phần kế hoạch của tôi")
+	tm.focus("Bạn muốn chia sẻ những phần nào?")
+	tm.keys("x")
+	tm.keys("Enter")
+	tm.focus("Khóa công khai của họ")
+	tm.keys("Enter")
+	tm.waitFor("Bạn muốn tạo cụm mật khẩu bằng cách nào?")
+	tm.choose("Tôi sẽ tự gõ")
+	tm.waitForWords("Cụm mật khẩu mới chỉ cho tệp này")
+	tm.keys("Escape")
+	tm.keys("Escape")
 	tm.exited()
 
 	// The language is saved in the vault: the next run speaks it once the
@@ -158,5 +172,107 @@ func TestTerminalTypingDuringSave(t *testing.T) {
 	tm.exited()
 	if all := tm.everything(); strings.Contains(all, "typed-while-saving") {
 		t.Fatalf("keys typed during the save are in the scrollback after the end:\n%s", all)
+	}
+}
+
+// TestTerminalShareErrorKeepsChoices: in the menu's share flow, a public
+// key that cannot be used is said on the screen, and the same question
+// comes back with the parts chosen before still chosen; the passphrase of
+// the shared file is asked with its own words, not the vault's.
+func TestTerminalShareErrorKeepsChoices(t *testing.T) {
+	tm := newTerm(t)
+	tm.importSample()
+	tm.start("--passphrase-file", tm.passFile())
+	tm.waitFor("What do you want to do?")
+	tm.choose("Share a part of my plans")
+	tm.focus("Which parts do you want to share?")
+	tm.keys("x")
+	tm.keys("Enter")
+	tm.focus("Their public key")
+	tm.text("age1-not-a-key")
+	tm.keys("Enter")
+	tm.waitForWords("is not a public key pathway can use")
+	tm.keys("Enter")
+	tm.focus("Their public key")
+	if s := tm.screen(); strings.Contains(s, "age1-not-a-key") {
+		t.Fatalf("the refused key is still typed in:\n%s", s)
+	}
+	tm.keys("Enter")
+	tm.waitFor("How do you want to make your passphrase?")
+	tm.choose("I will type my own")
+	tm.waitForWords("A new passphrase for this file only (not your own passphrase)")
+	tm.keys("Escape")
+	tm.keys("Escape")
+	if got := tm.exited(); got != "exit=0" {
+		t.Fatalf("pathway ended with %s", got)
+	}
+}
+
+// TestTerminalOutreachSaved: at the end of an outreach session, "Saved,
+// encrypted, in FOLDER" is on the screen until the person goes on, and the
+// folder holds the sealed plans.
+func TestTerminalOutreachSaved(t *testing.T) {
+	tm := newTerm(t)
+	stick := filepath.Join(tm.dir, "stick")
+	os.Mkdir(stick, 0o700)
+	tm.start("--outreach", "--passphrase-file", tm.passFile())
+	tm.waitFor("Outreach mode")
+	tm.keys("Enter")
+	tm.waitFor("What do you want to do?")
+	tm.choose("Quit")
+	tm.waitFor("what do you want to take with you?")
+	tm.choose("Save my plans, encrypted")
+	tm.focus("Which folder?")
+	tm.text(stick)
+	tm.keys("Enter")
+	tm.waitForWords("Saved, encrypted, in " + stick)
+	tm.keys("Enter")
+	tm.waitFor("what do you want to take with you?")
+	tm.choose("Nothing more")
+	if got := tm.exited(); got != "exit=0" {
+		t.Fatalf("pathway ended with %s", got)
+	}
+	if _, err := os.Stat(filepath.Join(stick, "binder.age")); err != nil {
+		t.Fatalf("nothing was saved on the stick: %v", err)
+	}
+}
+
+// TestTerminalFirstRunMismatch: on the first run, two passphrases that
+// differ are said on the screen; a passphrase made for the person is shown
+// again, the same one, and typing it right goes on.
+func TestTerminalFirstRunMismatch(t *testing.T) {
+	tm := newTerm(t)
+	tm.start("new", "safety")
+	tm.waitFor("Welcome to pathway")
+	tm.keys("Enter")
+	tm.waitFor("How do you want to make your passphrase?")
+	tm.choose("Make one for me from six random words")
+	words := regexp.MustCompile(`\b[a-z]+( [a-z]+){5}\b`)
+	first := words.FindString(tm.waitFor("Enter: continue"))
+	if first == "" {
+		t.Fatalf("no six words on the screen:\n%s", tm.screen())
+	}
+	tm.keys("Enter")
+	tm.focus("Type it again")
+	tm.text("not the same words at all")
+	tm.keys("Enter")
+	tm.waitForWords("The two passphrases are not the same")
+	tm.keys("Enter")
+	again := words.FindString(tm.waitFor("Enter: continue"))
+	if again != first {
+		t.Fatalf("a different passphrase was shown the second time: %q, then %q", first, again)
+	}
+	tm.keys("Enter")
+	tm.focus("Type it again")
+	tm.text(first)
+	tm.keys("Enter")
+	tm.focus("In a few words")
+	tm.keys("Escape")
+	tm.keys("Escape")
+	if got := tm.exited(); got != "exit=0" {
+		t.Fatalf("pathway ended with %s", got)
+	}
+	if _, err := os.Stat(filepath.Join(tm.vault, crypt.KeyName)); err != nil {
+		t.Fatalf("the vault was not made: %v", err)
 	}
 }
