@@ -192,6 +192,7 @@ type SheetOptions struct {
 	PrintOptions
 	Contact string
 	Who     printout.Details
+	Kind    string // --plan: only the page for this kind of plan
 }
 
 func newCmdPrintSheet(f *Factory, runF func(*SheetOptions) error) *cobra.Command {
@@ -213,11 +214,15 @@ func newCmdPrintSheet(f *Factory, runF func(*SheetOptions) error) *cobra.Command
 	c.Flags().StringVar(&o.Who.Name, "name", "", f.E.T("flag.sheet-name"))
 	c.Flags().StringVar(&o.Who.Born, "born", "", f.E.T("flag.sheet-born"))
 	c.Flags().StringVar(&o.Who.FileNumber, "file-number", "", f.E.T("flag.sheet-file"))
+	c.Flags().StringVar(&o.Kind, "plan", "", f.E.T("flag.sheet-plan"))
 	return c
 }
 
 func sheetRun(o *SheetOptions) error {
 	e := o.E
+	if o.Kind != "" && !plan.Kind(o.Kind).Valid() {
+		return e.Usage("error.kind", "Kind", plan.CleanLine(o.Kind))
+	}
 	s, po, err := o.setup()
 	if err != nil {
 		return err
@@ -241,7 +246,12 @@ func sheetRun(o *SheetOptions) error {
 		}
 	}
 	who := printout.Details{Name: plan.CleanLine(o.Who.Name), Born: plan.CleanLine(o.Who.Born), FileNumber: plan.CleanLine(o.Who.FileNumber)}
-	pdf, err := printout.Sheet(b, c, who, po)
+	var pdf []byte
+	if o.Kind != "" {
+		pdf, err = printout.SheetOf(b, c, plan.Kind(o.Kind), who, po)
+	} else {
+		pdf, err = printout.Sheet(b, c, who, po)
+	}
 	if errors.Is(err, printout.ErrNothingToPrint) {
 		return e.Fail("error.print-no-role", "Contact", c.Name)
 	}
