@@ -1,6 +1,7 @@
 package main
 
 import (
+	"fmt"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -173,6 +174,12 @@ func TestTerminalTypingDuringSave(t *testing.T) {
 	if all := tm.everything(); strings.Contains(all, "typed-while-saving") {
 		t.Fatalf("keys typed during the save are in the scrollback after the end:\n%s", all)
 	}
+	// Nor in any answer: no file holds them, sealed or not.
+	b := tm.export()
+	if got := fmt.Sprint(b); strings.Contains(got, "typed-while-saving") {
+		t.Fatalf("keys typed during the save are in the binder: %s", got)
+	}
+	tm.noPlaintext("typed-while-saving")
 }
 
 // TestTerminalShareErrorKeepsChoices: in the menu's share flow, a public
