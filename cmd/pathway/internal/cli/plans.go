@@ -29,7 +29,7 @@ func newCmdNew(f *Factory, runF func(*NewOptions) error) *cobra.Command {
 		RunE: func(cmd *cobra.Command, args []string) error {
 			o.Kind = plan.Kind(args[0])
 			if !o.Kind.Valid() {
-				return f.E.Usage("error.kind", "Kind", plan.CleanLine(args[0]))
+				return f.E.Usage("error.kind", "Kind", args[0])
 			}
 			if runF != nil {
 				return runF(o)

@@ -54,12 +54,12 @@ func (o *PrintOptions) setup() (*session.Session, printout.Options, error) {
 	case printout.Letter, printout.A4:
 		po.Paper = printout.Paper(strings.ToLower(o.Paper))
 	default:
-		return nil, po, e.Usage("error.paper", "Paper", plan.CleanLine(o.Paper))
+		return nil, po, e.Usage("error.paper", "Paper", o.Paper)
 	}
 	if o.Bilingual != "" {
 		tag, err := locales.Detect(o.Bilingual, "", e.Getenv)
 		if err != nil {
-			return nil, po, e.Usage("error.lang", "Lang", plan.CleanLine(o.Bilingual), "Available", strings.Join(locales.Available(), ", "))
+			return nil, po, e.Usage("error.lang", "Lang", o.Bilingual, "Available", strings.Join(locales.Available(), ", "))
 		}
 		po.Second, _ = locales.Get(tag)
 	}
@@ -79,7 +79,7 @@ func (o *PrintOptions) setup() (*session.Session, printout.Options, error) {
 func (o *PrintOptions) write(pdf []byte, err error) error {
 	e := o.E
 	if err != nil {
-		return e.Fail("error.print", "Detail", plan.CleanLine(err.Error()))
+		return e.Fail("error.print", "Detail", err.Error())
 	}
 	if err := o.Out.Write(e, pdf); err != nil {
 		return err
@@ -139,7 +139,7 @@ func checklistRun(o *ChecklistOptions) error {
 		case len(ids) == 0:
 			return e.Fail("error.no-plans")
 		}
-		return e.Fail("error.no-plan", "Plan", plan.CleanLine(o.Plan), "Plans", strings.Join(ids, ", "))
+		return e.Fail("error.no-plan", "Plan", o.Plan, "Plans", strings.Join(ids, ", "))
 	}
 	return o.write(printout.Checklist(b, p, po))
 }
@@ -221,7 +221,7 @@ func newCmdPrintSheet(f *Factory, runF func(*SheetOptions) error) *cobra.Command
 func sheetRun(o *SheetOptions) error {
 	e := o.E
 	if o.Kind != "" && !plan.Kind(o.Kind).Valid() {
-		return e.Usage("error.kind", "Kind", plan.CleanLine(o.Kind))
+		return e.Usage("error.kind", "Kind", o.Kind)
 	}
 	s, po, err := o.setup()
 	if err != nil {
@@ -232,7 +232,7 @@ func sheetRun(o *SheetOptions) error {
 		return c.ID == o.Contact || strings.EqualFold(c.Name, o.Contact)
 	})
 	if idx < 0 {
-		return e.Fail("error.no-contact", "Contact", plan.CleanLine(o.Contact))
+		return e.Fail("error.no-contact", "Contact", o.Contact)
 	}
 	c := &b.Contacts[idx]
 	// In the helper's language, if pathway speaks it and the printout was

@@ -12,7 +12,6 @@ import (
 	"pathway/cmd/pathway/internal/show"
 	"pathway/crypt"
 	"pathway/directory"
-	"pathway/plan"
 )
 
 // ResourcesOptions are the choices of pathway resources.
@@ -70,7 +69,7 @@ func lists(e *env.Env, o *session.Options) ([]*directory.List, error) {
 func resourcesRun(o *ResourcesOptions) error {
 	e := o.E
 	if o.Filter.Category != "" && !slices.Contains(directory.Categories, o.Filter.Category) {
-		return e.Usage("error.dir-category", "Category", plan.CleanLine(o.Filter.Category), "Categories", strings.Join(directory.Categories, ", "))
+		return e.Usage("error.dir-category", "Category", o.Filter.Category, "Categories", strings.Join(directory.Categories, ", "))
 	}
 	all, err := lists(e, o.Vault)
 	if err != nil {
@@ -107,7 +106,7 @@ func newCmdResourcesAdd(f *Factory) *cobra.Command {
 			}
 			x, ok := directory.Lookup(append([]*directory.List{directory.Guide()}, mine...), args[0])
 			if !ok {
-				return e.Fail("error.no-listing", "ID", plan.CleanLine(args[0]))
+				return e.Fail("error.no-listing", "ID", args[0])
 			}
 			c, added := s.Binder.AddOrFind(x.Contact(), "", e.Today())
 			if !added {
@@ -180,7 +179,7 @@ func newCmdResourcesExport(f *Factory) *cobra.Command {
 		Args:  exactArgs(e, 0),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			if _, err := e.Stdout.Write(directory.GuideJSON()); err != nil {
-				return e.Fail("error.stdout", "Detail", plan.CleanLine(err.Error()))
+				return e.Fail("error.stdout", "Detail", err.Error())
 			}
 			return nil
 		},

@@ -46,7 +46,7 @@ func Run(e *env.Env, args []string) int {
 	tag, err := locales.Detect(e.Lang, "", e.Getenv)
 	if err != nil {
 		e.Loc = locales.English()
-		fmt.Fprintln(e.Stderr, e.T("error.prefix"), e.T("error.lang", "Lang", plan.CleanLine(e.Lang), "Available", strings.Join(locales.Available(), ", ")))
+		fmt.Fprintln(e.Stderr, e.T("error.prefix"), e.T("error.lang", "Lang", e.Lang, "Available", strings.Join(locales.Available(), ", ")))
 		return env.ExitUsage
 	}
 	e.Loc, _ = locales.Get(tag)
@@ -92,14 +92,14 @@ func explain(e *env.Env, err error) (string, int) {
 	case errors.As(err, &needs):
 		return e.T("error.flag-needs-value", "Flag", flagName(needs.GetSpecifiedName(), needs.GetSpecifiedShortnames())), env.ExitUsage
 	case errors.As(err, &invalid):
-		return e.T("error.flag-invalid", "Flag", "--"+invalid.GetFlag().Name, "Value", plan.CleanLine(invalid.GetValue())), env.ExitUsage
+		return e.T("error.flag-invalid", "Flag", "--"+invalid.GetFlag().Name, "Value", invalid.GetValue()), env.ExitUsage
 	case errors.As(err, &syntax):
-		return e.T("error.flag-unknown", "Flag", plan.CleanLine(syntax.GetSpecifiedFlag())), env.ExitUsage
+		return e.T("error.flag-unknown", "Flag", syntax.GetSpecifiedFlag()), env.ExitUsage
 	}
 	// cobra words an unknown subcommand itself, untyped.
 	if name, ok := strings.CutPrefix(err.Error(), "unknown command "); ok {
 		name, _, _ = strings.Cut(name, " for ")
-		return e.T("error.unknown-command", "Name", plan.CleanLine(strings.Trim(name, `"`))), env.ExitUsage
+		return e.T("error.unknown-command", "Name", strings.Trim(name, `"`)), env.ExitUsage
 	}
 	return e.Message(err), env.ExitFailure
 }
@@ -107,9 +107,9 @@ func explain(e *env.Env, err error) (string, int) {
 // flagName writes a flag as it was typed: --name, or -x for a shorthand.
 func flagName(name, shorthands string) string {
 	if shorthands != "" {
-		return "-" + plan.CleanLine(name)
+		return "-" + name
 	}
-	return "--" + plan.CleanLine(name)
+	return "--" + name
 }
 
 // langFlag finds the value of --lang in args without parsing the rest.
@@ -155,7 +155,7 @@ func newCmdRoot(f *Factory) *cobra.Command {
 	interactiveFlags(e, root, &in)
 	root.Args = func(cmd *cobra.Command, args []string) error {
 		if len(args) > 0 {
-			return f.E.Usage("error.unknown-command", "Name", plan.CleanLine(args[0]))
+			return f.E.Usage("error.unknown-command", "Name", args[0])
 		}
 		return nil
 	}

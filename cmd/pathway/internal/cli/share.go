@@ -130,7 +130,7 @@ func shareRun(o *ShareOptions) error {
 		return e.Usage("error.share-both")
 	case o.To != "":
 		if to, err = crypt.ParseRecipient(o.To); err != nil {
-			return e.Fail("error.recipient", "Recipient", plan.CleanLine(flows.Shorten(o.To)))
+			return e.Fail("error.recipient", "Recipient", flows.Shorten(o.To))
 		}
 	case !o.ToPassphrase:
 		return e.Usage("error.share-who")
@@ -140,7 +140,7 @@ func shareRun(o *ShareOptions) error {
 	}
 	until, err := plan.ParseDate(o.Until)
 	if err != nil {
-		return e.Describe(&plan.Error{Code: plan.CodeBadDate, Value: plan.CleanLine(o.Until)}, "", "")
+		return e.Describe(&plan.Error{Code: plan.CodeBadDate, Value: o.Until}, "", "")
 	}
 	today := e.Today()
 	if until.Before(today) {
@@ -163,7 +163,7 @@ func shareRun(o *ShareOptions) error {
 	if o.Sections != "" {
 		var bad string
 		if sel, bad = b.SelectSections(strings.Split(o.Sections, ",")); bad != "" {
-			return e.Fail("error.share-section", "Section", plan.CleanLine(bad), "Sections", show.Parts(b))
+			return e.Fail("error.share-section", "Section", bad, "Sections", show.Parts(b))
 		}
 	}
 	if o.Sections != "" && sel.Empty() {
@@ -172,7 +172,7 @@ func shareRun(o *ShareOptions) error {
 	if o.ForWho != "" {
 		c := findContact(b, o.ForWho)
 		if c == nil {
-			return e.Fail("error.no-contact", "Contact", plan.CleanLine(o.ForWho))
+			return e.Fail("error.no-contact", "Contact", o.ForWho)
 		}
 		forName = c.Name
 		for id, qs := range b.SelectFor(c.ID) {

@@ -126,7 +126,7 @@ func exportRun(o *ExportOptions) error {
 	}
 	fmt.Fprintln(e.Stderr, e.T("msg.export-warning"))
 	if _, err := e.Stdout.Write(s.Plain); err != nil {
-		return e.Fail("error.stdout", "Detail", plan.CleanLine(err.Error()))
+		return e.Fail("error.stdout", "Detail", err.Error())
 	}
 	return nil
 }

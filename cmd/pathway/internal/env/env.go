@@ -32,11 +32,28 @@ type Env struct {
 	Lang string
 }
 
-// T returns the message id in the language spoken now.
-func (e *Env) T(id string, kv ...any) string { return e.Loc.T(id, kv...) }
+// T returns the message id in the language spoken now. Every string value
+// put into it is shown with plan.Visible: whatever came from outside (a
+// file name, an argument, a field of a file) cannot drive the terminal.
+func (e *Env) T(id string, kv ...any) string { return e.Loc.T(id, visible(kv)...) }
 
-// N returns the plural message id for count in the language spoken now.
-func (e *Env) N(id string, count int, kv ...any) string { return e.Loc.N(id, count, kv...) }
+// N returns the plural message id for count in the language spoken now,
+// its string values shown as T shows them.
+func (e *Env) N(id string, count int, kv ...any) string {
+	return e.Loc.N(id, count, visible(kv)...)
+}
+
+// visible returns kv with every string value made visible.
+func visible(kv []any) []any {
+	out := make([]any, len(kv))
+	for i, v := range kv {
+		if s, ok := v.(string); ok && i%2 == 1 {
+			v = plan.Visible(s)
+		}
+		out[i] = v
+	}
+	return out
+}
 
 // Today is the day it is now.
 func (e *Env) Today() plan.Date { return plan.DateOf(e.Now()) }

@@ -55,7 +55,7 @@ func (e *Env) Message(err error) string {
 	if errors.As(err, &ue) {
 		return ue.Msg
 	}
-	return e.T("error.internal", "Detail", plan.CleanLine(err.Error()))
+	return e.T("error.internal", "Detail", err.Error())
 }
 
 // vaultErrors are the errors of crypt and the message that words each.
@@ -108,7 +108,7 @@ func (e *Env) Describe(err error, dir, path string) error {
 	case errors.Is(err, fs.ErrNotExist), errors.Is(err, syscall.EIO):
 		return e.Fail("error.crypt.gone", "Dir", dir)
 	}
-	return e.Fail("error.crypt.io", "Dir", dir, "Detail", plan.CleanLine(err.Error()))
+	return e.Fail("error.crypt.io", "Dir", dir, "Detail", err.Error())
 }
 
 // PlanMessage words a problem found in a binder.

@@ -116,7 +116,7 @@ func ContinuePlan(s *session.Session, u ui.UI, id string) error {
 			for _, p := range b.Plans {
 				ids = append(ids, p.ID)
 			}
-			return e.Fail("error.no-plan", "Plan", plan.CleanLine(id), "Plans", strings.Join(ids, ", "))
+			return e.Fail("error.no-plan", "Plan", id, "Plans", strings.Join(ids, ", "))
 		}
 	case len(b.Plans) == 0:
 		return e.Fail("error.no-plans")

@@ -7,7 +7,6 @@ import (
 	"pathway/cmd/pathway/internal/session"
 	"pathway/cmd/pathway/internal/show"
 	"pathway/cmd/pathway/internal/ui"
-	"pathway/plan"
 	"pathway/printout"
 )
 
@@ -45,7 +44,7 @@ func PrintMenu(s *session.Session, u ui.UI) error {
 	case errors.Is(err, printout.ErrNothingToPrint):
 		return e.Fail("error.print-no-numbers")
 	case err != nil:
-		return e.Fail("error.print", "Detail", plan.CleanLine(err.Error()))
+		return e.Fail("error.print", "Detail", err.Error())
 	}
 	for {
 		path, err := u.Line("pathway", T("outreach.print-path"), "")

@@ -74,7 +74,7 @@ func Share(s *session.Session, u ui.UI) error {
 		d, err := plan.ParseDate(text)
 		switch {
 		case err != nil:
-			u.Notice(T("error.plan.bad-date", "Value", plan.CleanLine(text)))
+			u.Notice(T("error.plan.bad-date", "Value", text))
 			continue
 		case d.Before(e.Today()):
 			u.Notice(T("error.share-until-past", "Until", d.String()))

@@ -10,7 +10,6 @@ import (
 	"strings"
 
 	"pathway/cmd/pathway/internal/env"
-	"pathway/plan"
 )
 
 // File is where to write: a path, or "-" for standard output.
@@ -44,7 +43,7 @@ func (f File) Check(e *env.Env) error {
 func (f File) Write(e *env.Env, data []byte) error {
 	if f.Path == "-" {
 		if _, err := e.Stdout.Write(data); err != nil {
-			return e.Fail("error.print-write", "Path", "-", "Detail", plan.CleanLine(err.Error()))
+			return e.Fail("error.print-write", "Path", "-", "Detail", err.Error())
 		}
 		return nil
 	}
@@ -66,12 +65,12 @@ func (f File) Write(e *env.Env, data []byte) error {
 	case errors.Is(err, fs.ErrPermission):
 		return e.Fail("error.print-permission", "Path", f.Path)
 	case err != nil:
-		return e.Fail("error.print-write", "Path", f.Path, "Detail", plan.CleanLine(err.Error()))
+		return e.Fail("error.print-write", "Path", f.Path, "Detail", err.Error())
 	}
 	if _, err := file.Write(data); err != nil {
 		file.Close()
 		os.Remove(f.Path)
-		return e.Fail("error.print-write", "Path", f.Path, "Detail", plan.CleanLine(err.Error()))
+		return e.Fail("error.print-write", "Path", f.Path, "Detail", err.Error())
 	}
 	return file.Close()
 }
