@@ -77,7 +77,9 @@ func importRun(o *ImportOptions) error {
 		return e.Describe(err, "", o.File)
 	}
 	// The person must be able to open what is there before anything
-	// replaces it.
+	// replaces it. With --replace, plans can be put back into a vault
+	// whose plans file is missing (from its backup, say).
+	o.Vault.Restore = o.Replace
 	s, err := session.Write(e, o.Vault, session.TTY{E: e}, false)
 	if err != nil {
 		return err

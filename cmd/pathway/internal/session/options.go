@@ -21,6 +21,11 @@ type Options struct {
 	// Outreach keeps everything in memory: nothing is written but what
 	// the person saves at the end.
 	Outreach bool
+	// Restore lets Write open a vault whose plans file is missing but
+	// whose backup is there, to put plans back (import --replace): every
+	// other writer refuses such a vault, so that no save replaces the only
+	// copy left.
+	Restore bool
 }
 
 // Dir returns the vault folder the person chose: --vault, then

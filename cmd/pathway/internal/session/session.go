@@ -168,6 +168,21 @@ func Write(e *env.Env, o *Options, p Prompter, saveNew bool) (*Session, error) {
 	if v.Exists() {
 		return openLocked(e, o, p, v, "prompt.passphrase")
 	}
+	if backupOnly(v) {
+		if !o.Restore {
+			v.Unlock()
+			return nil, e.Fail("error.crypt.backup-only", "Dir", v.Dir)
+		}
+		// The key is checked against the backup, which stays as it is:
+		// the first save writes the plans file beside it.
+		s, err := open(e, o, p, v, true, "prompt.passphrase")
+		if err != nil {
+			v.Unlock()
+			return nil, err
+		}
+		s.locked = true
+		return s, nil
+	}
 	k, err := NewKey(e, o, p)
 	if err != nil {
 		v.Unlock()
@@ -210,6 +225,10 @@ func Start(e *env.Env, o *Options, p Prompter) (*Session, error) {
 	}
 	if err := v.Lock(); err != nil {
 		return nil, e.Describe(err, v.Dir, "")
+	}
+	if backupOnly(v) {
+		v.Unlock()
+		return nil, e.Fail("error.crypt.backup-only", "Dir", v.Dir)
 	}
 	if !v.Exists() {
 		s, err := firstRun(e, o, p, v)
@@ -267,6 +286,9 @@ func open(e *env.Env, o *Options, p Prompter, v *crypt.Vault, backup bool, promp
 		path = v.Path(crypt.BackupName)
 	}
 	sealed, err := v.Read(backup)
+	if errors.Is(err, crypt.ErrNoVault) && !backup && backupOnly(v) {
+		return nil, e.Fail("error.crypt.backup-only", "Dir", v.Dir)
+	}
 	if err != nil {
 		return nil, e.Describe(err, v.Dir, path)
 	}
@@ -339,4 +361,14 @@ func (s *Session) ChangeKey(k *crypt.Key) error {
 	}
 	s.Key = k
 	return nil
+}
+
+// backupOnly reports whether v has lost its plans file but still holds
+// its backup: perhaps the only copy left.
+func backupOnly(v *crypt.Vault) bool {
+	if v.Exists() {
+		return false
+	}
+	_, err := v.Read(true)
+	return !errors.Is(err, crypt.ErrNoVault)
 }
