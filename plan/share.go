@@ -111,6 +111,17 @@ func (b *Binder) SelectSections(parts []string) (Selection, string) {
 			if planID != "" && p.ID != planID {
 				continue
 			}
+			if section == "" || section == AboutPart {
+				// The plan's "about" line travels only when chosen: alone,
+				// or with the whole plan.
+				if !slices.Contains(sel[p.ID], AboutPart) {
+					sel[p.ID] = append(sel[p.ID], AboutPart)
+				}
+				if section == AboutPart {
+					found = true
+					continue
+				}
+			}
 			for _, s := range Sections(p.Kind) {
 				if section == "" || s.ID == section {
 					for _, q := range s.Questions {
@@ -128,6 +139,11 @@ func (b *Binder) SelectSections(parts []string) (Selection, string) {
 	}
 	return sel, ""
 }
+
+// AboutPart is the part of a plan that holds what it is about (its
+// context, such as "my partner"): shared only when chosen, as
+// "release-1/about", or with the whole plan.
+const AboutPart = "about"
 
 // SelectFor selects what the contact needs for the parts they play: for
 // each of their roles, the questions that fill that role's sheet (see
@@ -158,14 +174,18 @@ func (b *Binder) Subset(sel Selection) *Binder {
 	out := New(b.Created)
 	out.Language = b.Language
 	var keep []string
+	learn := false                // the numbers to learn are a chosen part
 	roles := map[string][]Role{} // contact → the roles of the chosen parts
 	for _, p := range b.Plans {
 		qs := sel[p.ID]
 		if len(qs) == 0 {
 			continue
 		}
-		np := Plan{ID: p.ID, Kind: p.Kind, Context: p.Context, Status: p.Status, Created: p.Created,
+		np := Plan{ID: p.ID, Kind: p.Kind, Status: p.Status, Created: p.Created,
 			Updated: p.Updated, Reviewed: p.Reviewed, Answers: map[string]Answer{}}
+		if slices.Contains(qs, AboutPart) {
+			np.Context = p.Context
+		}
 		for _, id := range qs {
 			if a, ok := p.Answers[id]; ok {
 				np.Answers[id] = a
@@ -177,6 +197,7 @@ func (b *Binder) Subset(sel Selection) *Binder {
 				}
 			}
 			if q, _ := Lookup(id); q.Kind == Learn {
+				learn = true
 				for _, c := range b.ToLearn() {
 					keep = append(keep, c.ID)
 				}
@@ -191,7 +212,16 @@ func (b *Binder) Subset(sel Selection) *Binder {
 		// Only what the parts need: the name, the numbers, whether they
 		// agreed, and the roles those parts give them. Not their address,
 		// not the person's notes about them, not their other roles.
-		c.Confirmed, c.Address, c.Note = Date{}, "", ""
+		c.Confirmed, c.Address, c.Note, c.Languages = Date{}, "", "", nil
+		if !learn {
+			c.Learn = false
+		}
+		phones := make([]Phone, len(c.Phones))
+		for i, ph := range c.Phones {
+			ph.Note = "" // the person's own note about a number
+			phones[i] = ph
+		}
+		c.Phones = phones
 		c.Roles = slices.DeleteFunc(slices.Clone(c.Roles), func(r Role) bool {
 			return !slices.Contains(roles[c.ID], r) && r != RoleEmergencyService
 		})

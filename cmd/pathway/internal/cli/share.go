@@ -317,6 +317,6 @@ func openRun(o *OpenOptions) error {
 		return e.Fail("open.expired", "Until", sh.Until.String())
 	}
 	fmt.Fprintln(e.Stdout)
-	show.Summary(e, e.Stdout, sh.Binder)
+	show.Shared(e, e.Stdout, sh.Binder)
 	return nil
 }

@@ -30,6 +30,12 @@ func Share(s *session.Session, u ui.UI) error {
 	b := s.Binder
 	var parts, labels []string
 	for _, p := range b.Plans {
+		if p.Context != "" {
+			// What the plan is about is a part like the others: it goes
+			// only if chosen.
+			parts = append(parts, p.ID+"/"+plan.AboutPart)
+			labels = append(labels, show.PlanLabel(e, p)+": "+T("share.about"))
+		}
 		for _, sec := range plan.Sections(p.Kind) {
 			parts = append(parts, p.ID+"/"+sec.ID)
 			labels = append(labels, show.PlanLabel(e, p)+": "+T(sec.TitleKey()))
@@ -99,7 +105,7 @@ func Share(s *session.Session, u ui.UI) error {
 		sb.WriteString(T("share.purpose", "Purpose", purpose) + "\n")
 	}
 	sb.WriteString(T("share.until", "Until", until.String()) + "\n\n")
-	sb.WriteString(show.SummaryText(e, sh.Binder))
+	sb.WriteString(show.SharedText(e, sh.Binder))
 	if err := u.Show(T("share.preview"), sb.String()); err != nil {
 		return err
 	}

@@ -34,6 +34,54 @@ func Summary(e *env.Env, w io.Writer, b *plan.Binder) {
 	}
 }
 
+// Shared writes what a share holds: only the parts in it, never the
+// questions it does not carry as if they were open.
+func Shared(e *env.Env, w io.Writer, b *plan.Binder) {
+	T := e.T
+	for i, p := range b.Plans {
+		if i > 0 {
+			fmt.Fprintln(w)
+		}
+		fmt.Fprintln(w, T(plan.KindTitleKey(p.Kind)))
+		if p.Context != "" {
+			fmt.Fprintln(w, T("show.context", "Context", p.Context))
+		}
+		for _, s := range plan.Sections(p.Kind) {
+			var qs []plan.Question
+			for _, q := range s.Questions {
+				if len(printout.AnswerLines(e.Loc, b, p, q)) > 0 && (q.Kind == plan.Learn || !p.Answers[q.ID].Empty()) {
+					qs = append(qs, q)
+				}
+			}
+			if len(qs) == 0 {
+				continue
+			}
+			fmt.Fprintln(w)
+			fmt.Fprintln(w, "  "+T(s.TitleKey()))
+			for _, q := range qs {
+				fmt.Fprintln(w, "    "+T(q.TitleKey()))
+				for _, line := range printout.AnswerLines(e.Loc, b, p, q) {
+					fmt.Fprintln(w, "        "+line)
+				}
+			}
+		}
+	}
+	if len(b.Contacts) > 0 {
+		fmt.Fprintln(w)
+		fmt.Fprintln(w, T("show.contacts"))
+		for _, c := range b.Contacts {
+			fmt.Fprintln(w, "  "+printout.ContactLine(e.Loc, c, true))
+		}
+	}
+}
+
+// SharedText is Shared as a string.
+func SharedText(e *env.Env, b *plan.Binder) string {
+	var sb strings.Builder
+	Shared(e, &sb, b)
+	return sb.String()
+}
+
 // SummaryText is Summary as a string.
 func SummaryText(e *env.Env, b *plan.Binder) string {
 	var sb strings.Builder
@@ -113,7 +161,7 @@ func Share(e *env.Env, w io.Writer, sh *plan.Share) {
 		fmt.Fprintln(w, "  "+T("share.purpose", "Purpose", sh.Purpose))
 	}
 	fmt.Fprintln(w, "  "+T("share.until", "Until", sh.Until.String()))
-	for _, l := range strings.Split(strings.TrimRight(SummaryText(e, sh.Binder), "\n"), "\n") {
+	for _, l := range strings.Split(strings.TrimRight(SharedText(e, sh.Binder), "\n"), "\n") {
 		fmt.Fprintln(w, "  "+l)
 	}
 }
