@@ -33,7 +33,7 @@ const (
 	CodeDuplicateID     = "duplicate-id"     // two contacts or plans share an id
 	CodeNoName          = "no-name"          // a contact without a name
 	CodeBadRole         = "bad-role"         // an unknown role
-	CodeBadPhone        = "bad-phone"        // a phone number that does not parse
+	CodeBadPhone        = "bad-phone"        // a phone number that does not parse, or a bad ext or groups
 	CodeBadKind         = "bad-kind"         // a plan kind other than safety or release
 	CodeBadStatus       = "bad-status"       // a plan status other than draft or done
 	CodeUnknownQuestion = "unknown-question" // an answer to no question of that plan kind
@@ -173,6 +173,9 @@ func (b *Binder) Clean() {
 			if n, err := ParsePhone(raw); err == nil {
 				p.Number, p.Ext = n.Number, n.Ext
 				p.TTY = p.TTY || n.TTY
+				if p.Grouping == "" {
+					p.Grouping = n.Grouping // as typed in the file
+				}
 			}
 		}
 	}
@@ -253,6 +256,9 @@ func (b *Binder) Validate() error {
 			}
 			if p.Ext != "" && !isDigits(p.Ext, 6) {
 				return &Error{Code: CodeBadPhone, Field: pat + ".ext", Value: shorten(p.Ext)}
+			}
+			if !p.Grouping.Fits(p.Number) {
+				return &Error{Code: CodeBadPhone, Field: pat + ".groups", Value: shorten(string(p.Grouping))}
 			}
 			if err := checkText(pat+".note", p.Note); err != nil {
 				return err

@@ -2,6 +2,7 @@ package plan
 
 import (
 	"errors"
+	"strings"
 	"testing"
 	"unicode/utf8"
 )
@@ -12,6 +13,12 @@ func FuzzParsePhone(f *testing.F) {
 	}
 	for _, c := range phoneBadCases {
 		f.Add(c.in)
+	}
+	for _, c := range phoneUsualCases {
+		f.Add(c.typed)
+	}
+	for _, c := range phoneTypedCases {
+		f.Add(c.typed)
 	}
 	f.Fuzz(func(t *testing.T, in string) {
 		p, err := ParsePhone(in)
@@ -45,11 +52,19 @@ func FuzzParsePhone(f *testing.F) {
 				t.Fatalf("ParsePhone(%q).Groups() = %q has an empty group", in, groups)
 			}
 		}
+		if !p.Grouping.Fits(p.Number) {
+			t.Fatalf("ParsePhone(%q) = %#v: the grouping does not fit the number", in, p)
+		}
+		// The groups hold every digit of the number, and nothing else.
+		whole, err := ParsePhone(strings.Join(groups, ""))
+		if err != nil || whole.Number != p.Number || whole.Grouping != "" {
+			t.Fatalf("ParsePhone(%q).Groups() = %q, which read together give %#v, %v", in, groups, whole, err)
+		}
 		again, err := ParsePhone(p.String())
 		if err != nil {
 			t.Fatalf("ParsePhone(%q) = %#v, but its String %q: %v", in, p, p.String(), err)
 		}
-		if !again.SameNumber(p) || again.TTY {
+		if !again.SameNumber(p) || again.TTY || again.Grouping != p.Grouping {
 			t.Fatalf("ParsePhone(%q) = %#v, but its String %q gives %#v", in, p, p.String(), again)
 		}
 	})
