@@ -174,7 +174,7 @@ func (b *Binder) Subset(sel Selection) *Binder {
 	out := New(b.Created)
 	out.Language = b.Language
 	var keep []string
-	learn := false                // the numbers to learn are a chosen part
+	learn := false               // the numbers to learn are a chosen part
 	roles := map[string][]Role{} // contact → the roles of the chosen parts
 	for _, p := range b.Plans {
 		qs := sel[p.ID]
