@@ -32,6 +32,7 @@ const (
 	CodeBadID           = "bad-id"           // an empty or malformed id
 	CodeDuplicateID     = "duplicate-id"     // two contacts or plans share an id
 	CodeNoName          = "no-name"          // a contact without a name
+	CodeNameChar        = "name-char"        // a name with an invisible or direction character
 	CodeBadRole         = "bad-role"         // an unknown role
 	CodeBadPhone        = "bad-phone"        // a phone number that does not parse, or a bad ext or groups
 	CodeBadKind         = "bad-kind"         // a plan kind other than safety or release

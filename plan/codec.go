@@ -66,6 +66,13 @@ func Decode(data []byte) (*Binder, error) {
 			b.Plans[i].Answers = map[string]Answer{}
 		}
 	}
+	// A name with an invisible character could pass for another person's:
+	// refused, before cleaning could hide it.
+	for i, c := range b.Contacts {
+		if r, pos, ok := NameChar(c.Name); !ok {
+			return nil, &Error{Code: CodeNameChar, Field: fmt.Sprintf("contacts[%d].name", i), Value: fmt.Sprintf("U+%04X", r), Limit: pos}
+		}
+	}
 	b.Clean()
 	if err := b.Validate(); err != nil {
 		return nil, err

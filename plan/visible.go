@@ -53,3 +53,18 @@ func isInvisible(r rune) bool {
 	}
 	return unicode.Is(unicode.Cf, r) && !isBidiControl(r)
 }
+
+// NameChar checks a name for the characters that would let two different
+// names look the same or read backwards: zero-width characters and
+// bidirectional controls. It returns the first such character and its
+// position (1 for the first character), and ok false; or ok true.
+func NameChar(name string) (r rune, pos int, ok bool) {
+	pos = 0
+	for _, c := range name {
+		pos++
+		if isBidiControl(c) || isInvisible(c) {
+			return c, pos, false
+		}
+	}
+	return 0, 0, true
+}

@@ -59,7 +59,7 @@ func catalogueKeys() []string {
 	for _, c := range []string{
 		plan.CodeTooBig, plan.CodeInvalidUTF8, plan.CodeInvalidJSON, plan.CodeUnknownField,
 		plan.CodeNoFormat, plan.CodeNewerFormat, plan.CodeBadFormat, plan.CodeTooLong,
-		plan.CodeBadDate, plan.CodeBadID, plan.CodeDuplicateID, plan.CodeNoName, plan.CodeBadRole,
+		plan.CodeBadDate, plan.CodeBadID, plan.CodeDuplicateID, plan.CodeNoName, plan.CodeNameChar, plan.CodeBadRole,
 		plan.CodeBadPhone, plan.CodeBadKind, plan.CodeBadStatus, plan.CodeUnknownQuestion,
 		plan.CodeBadAnswer, plan.CodeBadOption, plan.CodeUnknownContact, plan.CodeBadSection,
 	} {

@@ -3,6 +3,8 @@ package session
 import (
 	"errors"
 
+	"golang.org/x/text/unicode/norm"
+
 	"pathway/cmd/pathway/internal/env"
 	"pathway/crypt"
 	"pathway/plan"
@@ -42,6 +44,11 @@ func (s *Session) Close() {
 // vault: the same checks run and nothing is written.
 func (s *Session) Save() error {
 	s.Binder.Clean()
+	// Names in one Unicode form (NFC), so that the same name typed on two
+	// keyboards, composed or not, is one name on every screen and paper.
+	for i := range s.Binder.Contacts {
+		s.Binder.Contacts[i].Name = norm.NFC.String(s.Binder.Contacts[i].Name)
+	}
 	data, err := plan.Encode(s.Binder)
 	if err != nil {
 		return s.E.Describe(err, s.dir(), "")

@@ -6,6 +6,7 @@ package ui
 
 import (
 	"errors"
+	"fmt"
 	"strings"
 
 	"pathway/cmd/pathway/internal/env"
@@ -123,6 +124,21 @@ func CheckPhone(e *env.Env) func(string) error {
 				code = pe.Code
 			}
 			return errors.New(e.T("phone." + code))
+		}
+		return nil
+	}
+}
+
+// CheckName is the inline check of a person's name: not too long, and no
+// invisible or direction character that could make it pass for another
+// name (its position is said).
+func CheckName(e *env.Env) func(string) error {
+	return func(s string) error {
+		if err := CheckText(e)(s); err != nil {
+			return err
+		}
+		if r, pos, ok := plan.NameChar(s); !ok {
+			return errors.New(e.T("error.plan.name-char", "Value", fmt.Sprintf("U+%04X", r), "Limit", pos))
 		}
 		return nil
 	}

@@ -292,7 +292,7 @@ func (u *UI) NewContact(role plan.Role) (plan.Contact, bool, error) {
 		fmt.Fprintln(u.out, t("contact.role", "Role", t(plan.RoleKey(role))))
 	}
 	fmt.Fprintln(u.out, t("contact.name")+" "+t("contact.name-help"))
-	name, err := u.ask(ui.CheckText(u.e))
+	name, err := u.ask(ui.CheckName(u.e))
 	if err != nil || name == "" {
 		return plan.Contact{}, false, err
 	}

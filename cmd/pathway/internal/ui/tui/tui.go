@@ -226,7 +226,7 @@ func (u *UI) NewContact(role plan.Role) (plan.Contact, bool, error) {
 	}
 	fields := []huh.Field{
 		huh.NewInput().Title(T("contact.name")).Description(T("contact.name-help")).Value(&name).
-			CharLimit(200).Validate(ui.CheckText(u.e)),
+			CharLimit(200).Validate(ui.CheckName(u.e)),
 		huh.NewInput().Title(T("contact.phone")).Description(T("contact.phone-help")).Value(&phone).
 			CharLimit(64).Validate(ui.CheckPhone(u.e)),
 		huh.NewSelect[string]().Title(T("contact.agreed")).
