@@ -217,8 +217,8 @@ func TestClean(t *testing.T) {
 }
 
 func TestDecodeCleansAndNormalises(t *testing.T) {
-	b, err := Decode([]byte(`{"format":1,"contacts":[{"id":"c1","name":"Ana\u001b[2J\u202e","phones":[{"number":"(416) 555-0123 ext. 7"}]}],
-	  "plans":[{"id":"p","kind":"safety","status":"draft","answers":{"leave.how":{"text":"bus\u001b]0;x\u0007 300"}}}],
+	b, err := Decode([]byte(`{"format":1,"contacts":[{"id":"c1","name":"Ana\u001b[2J","phones":[{"number":"(416) 555-0123 ext. 7"}]}],
+	  "plans":[{"id":"p","kind":"safety","status":"draft","answers":{"leave.how":{"text":"bus\u001b]0;x\u0007\u202e 300"}}}],
 	  "practice":[{"contact":"c1","number":"416.555.0123","box":1}]}`))
 	if err != nil {
 		t.Fatal(err)
@@ -232,6 +232,18 @@ func TestDecodeCleansAndNormalises(t *testing.T) {
 	}
 	if got := b.Plans[0].Answers["leave.how"].Text; got != "bus 300" {
 		t.Errorf("answer %q", got)
+	}
+}
+
+// A direction or zero-width character in a name is refused, with where it
+// is, rather than cleaned away: the file is not what it seems.
+func TestDecodeRefusesInvisibleInNames(t *testing.T) {
+	for in, pos := range map[string]int{"Ana\u202e": 4, "To\u200bny": 3, "\u2066Mei": 1} {
+		_, err := Decode([]byte(`{"format":1,"contacts":[{"id":"c1","name":"` + in + `"}],"plans":[]}`))
+		var pe *Error
+		if !errors.As(err, &pe) || pe.Code != CodeNameChar || pe.Limit != pos || pe.Field != "contacts[0].name" {
+			t.Errorf("%s: %v", in, err)
+		}
 	}
 }
 
