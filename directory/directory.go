@@ -95,10 +95,20 @@ func GuideJSON() []byte { return bytes.Clone(guideJSON) }
 // IsGuide reports whether l is the embedded guide's list.
 func (l *List) IsGuide() bool { return l == Guide() }
 
+// CheckImported refuses a list that would pass for the guide's own: its
+// listings would show "From: A Pathway to End Violence…" beside numbers
+// the guide never printed. (Parse cannot check it: it reads the guide.)
+func CheckImported(l *List) error {
+	if strings.EqualFold(strings.Join(strings.Fields(l.Name), " "), Guide().Name) {
+		return &Error{Code: "guide-name", Field: "name", Value: l.Name}
+	}
+	return nil
+}
+
 // ErrorCodes lists every Error.Code, so that callers can check that each
 // has a message.
 var ErrorCodes = []string{"too-big", "invalid-utf8", "invalid-json", "unknown-field", "newer-format", "bad-format",
-	"missing", "bad-id", "duplicate-id", "bad-category", "bad-phone", "too-long", "bad-date"}
+	"missing", "bad-id", "duplicate-id", "bad-category", "bad-phone", "too-long", "bad-date", "guide-name"}
 
 // Error says what is wrong with a list: where (the listing and the line
 // of the file), and what, as a stable code the caller words.

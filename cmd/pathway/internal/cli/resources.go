@@ -136,10 +136,18 @@ func newCmdResourcesImport(f *Factory) *cobra.Command {
 				return err
 			}
 			l, warns, err := directory.Parse(data)
+			if err == nil {
+				err = directory.CheckImported(l)
+			}
 			if err != nil {
 				return session.DirError(e, err)
 			}
 			for _, w := range warns {
+				if w.Listing == "" {
+					// A field of the list itself, not of a listing.
+					fmt.Fprintln(e.Stderr, e.T("resources.cleaned-list", "Field", w.Field))
+					continue
+				}
 				fmt.Fprintln(e.Stderr, e.T("resources.cleaned", "Line", w.Line, "Listing", w.Listing, "Field", w.Field))
 			}
 			s, err := session.Write(e, f.Vault, session.TTY{E: e}, true)

@@ -261,6 +261,9 @@ func openKey(o *OpenOptions, sealed []byte) (*crypt.Key, error) {
 	case o.Vault.IdentityFile != "":
 		return session.IdentityKey(e, o.Vault.IdentityFile)
 	}
+	if v, err := session.Find(e, o.Vault); err == nil && !v.Exists() {
+		return nil, e.Fail("error.open-no-vault", "Dir", v.Dir)
+	}
 	s, err := session.Open(e, o.Vault, session.TTY{E: e}, false)
 	if err != nil {
 		return nil, err
@@ -298,6 +301,8 @@ func openRun(o *OpenOptions) error {
 	switch {
 	case errors.Is(err, crypt.ErrWrongIdentity):
 		return e.Fail("error.open-identity")
+	case errors.Is(err, crypt.ErrDamaged), errors.Is(err, crypt.ErrTruncated):
+		return e.Fail("error.open-damaged", "Path", o.File)
 	case err != nil:
 		return e.Describe(err, "", o.File)
 	}
@@ -312,8 +317,10 @@ func openRun(o *OpenOptions) error {
 	if sh.Purpose != "" {
 		fmt.Fprintln(e.Stdout, T("share.purpose", "Purpose", sh.Purpose))
 	}
-	fmt.Fprintln(e.Stdout, T("share.until", "Until", sh.Until.String()))
-	if sh.Expired(e.Today()) {
+	if !sh.Until.IsZero() {
+		fmt.Fprintln(e.Stdout, T("share.until", "Until", sh.Until.String()))
+	}
+	if !sh.Until.IsZero() && sh.Expired(e.Today()) {
 		return e.Fail("open.expired", "Until", sh.Until.String())
 	}
 	fmt.Fprintln(e.Stdout)

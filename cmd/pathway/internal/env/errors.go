@@ -79,10 +79,20 @@ var vaultErrors = []struct {
 	{crypt.ErrExists, "error.crypt.backup-only"},
 }
 
-// Describe turns an error of crypt, plan or the disk into a message for
-// the person: dir is the vault folder, path the file concerned ("" for
-// the vault's binder).
+// Describe turns an error of crypt, plan or the disk, met while saving,
+// into a message for the person: dir is the vault folder, path the file
+// concerned ("" for the vault's binder).
 func (e *Env) Describe(err error, dir, path string) error {
+	return e.describe(err, dir, path, "error.crypt.io")
+}
+
+// DescribeRead is Describe for an error met while reading: it never says
+// that something could not be saved.
+func (e *Env) DescribeRead(err error, dir, path string) error {
+	return e.describe(err, dir, path, "error.crypt.read")
+}
+
+func (e *Env) describe(err error, dir, path, fallback string) error {
 	var ue *Error
 	if errors.As(err, &ue) {
 		return ue
@@ -108,7 +118,7 @@ func (e *Env) Describe(err error, dir, path string) error {
 	case errors.Is(err, fs.ErrNotExist), errors.Is(err, syscall.EIO):
 		return e.Fail("error.crypt.gone", "Dir", dir)
 	}
-	return e.Fail("error.crypt.io", "Dir", dir, "Detail", err.Error())
+	return e.Fail(fallback, "Dir", dir, "Path", path, "Detail", err.Error())
 }
 
 // PlanMessage words a problem found in a binder.

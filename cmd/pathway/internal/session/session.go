@@ -94,11 +94,11 @@ func (s *Session) OpenFile(name string) ([]byte, error) {
 		return nil, err
 	}
 	if err != nil {
-		return nil, s.E.Describe(err, s.Vault.Dir, s.Vault.Path(name))
+		return nil, s.E.DescribeRead(err, s.Vault.Dir, s.Vault.Path(name))
 	}
 	plain, err := s.kr.Open(sealed)
 	if err != nil {
-		return nil, s.E.Describe(err, s.Vault.Dir, s.Vault.Path(name))
+		return nil, s.E.DescribeRead(err, s.Vault.Dir, s.Vault.Path(name))
 	}
 	return plain, nil
 }
@@ -293,11 +293,13 @@ func open(e *env.Env, o *Options, p Prompter, v *crypt.Vault, backup bool, promp
 		path = v.Path(crypt.BackupName)
 	}
 	sealed, err := v.Read(backup)
-	if errors.Is(err, crypt.ErrNoVault) && !backup && backupOnly(v) {
+	switch {
+	case errors.Is(err, crypt.ErrNoVault) && !backup && backupOnly(v):
 		return nil, e.Fail("error.crypt.backup-only", "Dir", v.Dir)
-	}
-	if err != nil {
-		return nil, e.Describe(err, v.Dir, path)
+	case errors.Is(err, crypt.ErrNoVault) && backup && v.Exists():
+		return nil, e.Fail("error.crypt.no-backup", "Dir", v.Dir)
+	case err != nil:
+		return nil, e.DescribeRead(err, v.Dir, path)
 	}
 	help := ""
 	for try := 1; ; try++ {
@@ -349,11 +351,11 @@ func open(e *env.Env, o *Options, p Prompter, v *crypt.Vault, backup bool, promp
 			return nil, e.Fail("error.too-many-tries")
 		}
 		if err != nil {
-			return nil, e.Describe(err, v.Dir, path)
+			return nil, e.DescribeRead(err, v.Dir, path)
 		}
 		b, err := plan.Decode(plain)
 		if err != nil {
-			return nil, e.Describe(err, v.Dir, path)
+			return nil, e.DescribeRead(err, v.Dir, path)
 		}
 		return &Session{E: e, Vault: v, Key: k, kr: kr, Binder: b, Plain: plain, opts: o}, nil
 	}

@@ -160,7 +160,9 @@ func Share(e *env.Env, w io.Writer, sh *plan.Share) {
 	if sh.Purpose != "" {
 		fmt.Fprintln(w, "  "+T("share.purpose", "Purpose", sh.Purpose))
 	}
-	fmt.Fprintln(w, "  "+T("share.until", "Until", sh.Until.String()))
+	if !sh.Until.IsZero() {
+		fmt.Fprintln(w, "  "+T("share.until", "Until", sh.Until.String()))
+	}
 	for _, l := range strings.Split(strings.TrimRight(SharedText(e, sh.Binder), "\n"), "\n") {
 		fmt.Fprintln(w, "  "+l)
 	}
