@@ -27,15 +27,23 @@ package printout
 //     painted as paths: the PDF stays small and the text searchable.)
 //  3. Placement. Each shaped glyph is drawn by itself at the pen position
 //     plus HarfBuzz's offsets.
-//  4. Text that reads back. Because the glyphs are drawn in visual order
-//     and some are Private Use aliases, each shaped stretch is wrapped in a
-//     marked-content span with /ActualText holding the text in logical
-//     order, which PDF readers (poppler's pdftotext among them) extract
-//     instead of the glyphs.
+//  4. Text that reads back. Some glyphs are Private Use aliases, and
+//     glyphs are drawn out of character order, so what a reader extracts
+//     is given with marked-content spans carrying /ActualText. A
+//     left-to-right shaped run gets one span with its text. In a
+//     right-to-left run each cluster gets its own span: the clusters lie
+//     left to right in visual order, as in any PDF of Arabic or Hebrew,
+//     and readers (poppler's pdftotext among them) turn the line round
+//     into logical order; they also turn round the characters inside a
+//     span, so a cluster's characters are given backwards ("لا" for the
+//     lam-alef ligature is given as "ال"). Mirrored brackets are read as
+//     the brackets they stand for.
 //  5. Direction. A line is laid out left to right. A stretch that starts
 //     and ends with a right-to-left letter (Arabic, Hebrew and the like),
 //     with the spaces and punctuation between, is drawn right to left:
-//     its pieces in reverse order, brackets mirrored. Digits always break
+//     its pieces in reverse order, brackets mirrored; a bracket pair
+//     around right-to-left text after a right-to-left letter goes with it
+//     (rule N0 of the bidi algorithm). Digits always break
 //     such a stretch and keep their order, so a phone number next to an
 //     Arabic name never has its groups swapped, as the full bidi
 //     algorithm would do to "مريم 416 555 0123" in an Arabic paragraph.
@@ -330,29 +338,75 @@ func isNeutral(r rune) bool {
 	return !unicode.IsLetter(r) && !unicode.IsNumber(r)
 }
 
-// directions marks which characters of rs are laid out right to left:
-// right-to-left letters, marks after them, and neutrals between two of
-// them.
+// directions marks which characters of rs are laid out right to left,
+// in a line that runs left to right: right-to-left letters; neutrals
+// between two of them; marks after them; and a pair of brackets that
+// holds right-to-left letters and no left-to-right ones, after a
+// right-to-left letter (rule N0 of the bidi algorithm), with what is
+// between. Digits count as left-to-right letters, so numbers keep their
+// order.
 func directions(rs []rune) []bool {
-	rtl := make([]bool, len(rs))
-	last := -1 // index of the last strong character
+	const (
+		neutral = iota
+		ltr
+		rtl
+	)
+	cls := make([]int, len(rs))
 	for i, r := range rs {
 		switch {
 		case unicode.IsMark(r) && i > 0:
-			rtl[i] = rtl[i-1]
+			cls[i] = cls[i-1]
 		case isRTL(r):
-			rtl[i] = true
-			if last >= 0 && rtl[last] {
+			cls[i] = rtl
+		case !isNeutral(r):
+			cls[i] = ltr
+		}
+	}
+	// Bracket pairs.
+	var open []int
+	for i, r := range rs {
+		if m, ok := mirrors[r]; ok && strings.ContainsRune("([{<«‹", r) {
+			open = append(open, i)
+			continue
+		} else if !ok || len(open) == 0 {
+			continue
+		} else if rs[open[len(open)-1]] != m {
+			continue
+		}
+		o := open[len(open)-1]
+		open = open[:len(open)-1]
+		inside := map[int]bool{}
+		for _, c := range cls[o+1 : i] {
+			inside[c] = true
+		}
+		before := ltr // the start of the line counts as left to right
+		for j := o - 1; j >= 0; j-- {
+			if cls[j] != neutral {
+				before = cls[j]
+				break
+			}
+		}
+		if inside[rtl] && !inside[ltr] && before == rtl {
+			cls[o], cls[i] = rtl, rtl
+		}
+	}
+	out := make([]bool, len(rs))
+	last := -1 // the last strong character
+	for i := range rs {
+		switch cls[i] {
+		case rtl:
+			out[i] = true
+			if last >= 0 && cls[last] == rtl {
 				for j := last + 1; j < i; j++ {
-					rtl[j] = true
+					out[j] = true
 				}
 			}
 			last = i
-		case !isNeutral(r):
+		case ltr:
 			last = i
 		}
 	}
-	return rtl
+	return out
 }
 
 var mirrors = map[rune]rune{'(': ')', ')': '(', '[': ']', ']': '[', '{': '}', '}': '{', '<': '>', '>': '<', '«': '»', '»': '«', '‹': '›', '›': '‹'}
@@ -360,16 +414,22 @@ var mirrors = map[rune]rune{'(': ')', ')': '(', '[': ']', ']': '[', '{': '}', '}
 // mirrored returns s reversed, brackets mirrored: an unshaped run in a
 // right-to-left stretch.
 func mirrored(s string) string {
-	rs := []rune(s)
-	for i, j := 0, len(rs)-1; i < j; i, j = i+1, j-1 {
-		rs[i], rs[j] = rs[j], rs[i]
-	}
+	rs := []rune(reversed([]rune(s)))
 	for i, r := range rs {
 		if m, ok := mirrors[r]; ok {
 			rs[i] = m
 		}
 	}
 	return string(rs)
+}
+
+// reversed returns rs backwards, as a string.
+func reversed(rs []rune) string {
+	out := make([]rune, len(rs))
+	for i, r := range rs {
+		out[len(rs)-1-i] = r
+	}
+	return string(out)
 }
 
 // actualText opens a marked-content span whose text, for readers that

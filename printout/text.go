@@ -279,19 +279,22 @@ func Printable(s string) string {
 	return b.String()
 }
 
-// Dropped returns the characters of s that no font of the printouts can
-// print (emoji above all), each once, in the order they come. They are
-// left out of the printout, so a caller should tell the person which
-// ones are missing. Invisible format characters are not counted.
-func Dropped(s string) []rune {
+// Dropped returns the characters of the texts that no font of the
+// printouts can print (emoji above all), each once, in the order they
+// come. They are left out of the printout, so a caller should tell the
+// person which ones are missing. Invisible format characters (direction
+// marks, joiners, variation selectors) are not counted.
+func Dropped(texts ...string) []rune {
 	var out []rune
 	seen := map[rune]bool{}
-	split(s, func(r rune) {
-		if !seen[r] && unicode.IsGraphic(r) {
-			seen[r] = true
-			out = append(out, r)
-		}
-	})
+	for _, s := range texts {
+		split(s, func(r rune) {
+			if !seen[r] && unicode.IsGraphic(r) {
+				seen[r] = true
+				out = append(out, r)
+			}
+		})
+	}
 	return out
 }
 
@@ -419,11 +422,15 @@ func (w *writer) text(x, y float64, s string, size float64, bold bool) float64 {
 func (w *writer) draw(x, y float64, r run, size float64, bold bool) float64 {
 	w.setFont(r.face, bold, size)
 	if !r.face.shaped {
-		t := r.text
-		if r.rtl {
-			t = mirrored(t)
+		if !r.rtl {
+			w.pdf.Text(x, y, r.text)
+			return x + w.pdf.GetStringWidth(r.text)
 		}
+		// Brackets are drawn mirrored, and read as what they stand for.
+		t := mirrored(r.text)
+		w.pdf.RawWriteStr(actualText(reversed([]rune(r.text))))
 		w.pdf.Text(x, y, t)
+		w.pdf.RawWriteStr("EMC")
 		return x + w.pdf.GetStringWidth(t)
 	}
 	sh := w.shape(r, bold)
@@ -439,7 +446,10 @@ func (w *writer) draw(x, y float64, r run, size float64, bold bool) float64 {
 			j++
 		}
 		if r.rtl {
-			w.pdf.RawWriteStr(actualText(string(text[sh.glyphs[i].textOffset:sh.clusterEnd(i)])))
+			// Readers take the characters of a span as laid out left to
+			// right across it, and turn right-to-left text round: so
+			// they are given here in that order.
+			w.pdf.RawWriteStr(actualText(reversed(text[sh.glyphs[i].textOffset:sh.clusterEnd(i)])))
 		}
 		for _, g := range sh.glyphs[i:j] {
 			if g.r != 0 {
