@@ -300,7 +300,7 @@ func (w *writer) shape(r run, bold bool) *shaped {
 	out := w.shaper.Shape(in)
 	s := &shaped{adv: make([]float64, len(text)), upem: v.upem}
 	for _, g := range out.Glyphs {
-		c := g.ClusterIndex
+		c := g.TextIndex()
 		a := float64(g.Advance) / 64
 		s.glyphs = append(s.glyphs, glyph{
 			r:   v.runeOf[g.GlyphID],
