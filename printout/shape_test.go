@@ -343,3 +343,27 @@ func TestRightToLeftLines(t *testing.T) {
 	leftOf("3:כהן", "3:נועה")
 	leftOf("3:נועה", "3:Noa")
 }
+
+// FuzzShape draws any text: never a panic, and the text takes exactly the
+// width measured for it, which is what lines are broken and fitted by.
+func FuzzShape(f *testing.F) {
+	for _, s := range []string{nameArabic, nameArabic2, nameHebrew, nameKhmer, nameLao, nameThai, nameVietNFD,
+		"Call مريم (أخت) at 416 555 0123", "((مريم]", "\u202eمر\u200cيم", "ស្\u200dរ", "ّ", "😀מ"} {
+		f.Add(s)
+	}
+	pdf := fpdf.NewCustom(&fpdf.InitType{UnitStr: "mm", Size: fpdf.SizeType{Wd: 300, Ht: 50}})
+	pdf.AddPage()
+	w, err := newWriter(pdf)
+	if err != nil {
+		f.Fatal(err)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		s = plan.Clean(s)
+		for _, bold := range []bool{false, true} {
+			want := w.width(s, 12, bold)
+			if got := w.text(5, 20, s, 12, bold) - 5; math.Abs(got-want) > 1e-6 {
+				t.Errorf("%q: drawn %v mm wide, measured %v", s, got, want)
+			}
+		}
+	})
+}
