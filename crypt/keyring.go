@@ -99,7 +99,11 @@ func (v *Vault) Create(k *Key) (*Keyring, error) {
 		return nil, ErrNotOwned
 	}
 	for _, name := range sealedNames {
-		if _, err := v.ReadFile(name); !errors.Is(err, ErrNoVault) {
+		_, err := v.ReadFile(name)
+		switch {
+		case errors.Is(err, ErrNotRegular):
+			return nil, err
+		case !errors.Is(err, ErrNoVault):
 			return nil, fmt.Errorf("%w: %s", ErrExists, v.Path(name))
 		}
 	}

@@ -29,7 +29,22 @@ var (
 	ErrUnsafe   = errors.New("the vault folder can be read or changed by other users")
 	ErrNotDir   = errors.New("the vault path is not a folder")
 	ErrNotOwned = errors.New("the vault is not locked by this process")
+	// ErrNotYours is returned for a vault folder that belongs to another
+	// user, who could change what is in it whatever its mode.
+	ErrNotYours = errors.New("the vault folder belongs to another user")
+	// ErrNotRegular is returned, wrapped in an *fs.PathError naming the
+	// file, for a file of the vault that is not an ordinary file: a link,
+	// a pipe (FIFO), a device or a folder. pathway neither follows nor
+	// opens it, so it never reads or writes outside the vault, and never
+	// waits for ever on a pipe.
+	ErrNotRegular = errors.New("not an ordinary file (a link, a pipe or a device)")
 )
+
+// notRegular is the error for a file of the vault that is not an ordinary
+// file.
+func notRegular(path string) error {
+	return &fs.PathError{Op: "open", Path: path, Err: ErrNotRegular}
+}
 
 // A Vault is a directory that holds sealed files, each with its backup,
 // and (format 2, see OpenKeyring) the key they are sealed to.
@@ -39,7 +54,8 @@ type Vault struct {
 }
 
 // At returns the vault in dir. It checks that dir, if it exists, is a
-// folder only its owner can use; it creates nothing.
+// folder that belongs to the user running pathway (ErrNotYours) and that
+// only its owner can change (ErrUnsafe); it creates nothing.
 func At(dir string) (*Vault, error) {
 	dir = filepath.Clean(dir)
 	fi, err := os.Stat(dir)
@@ -50,6 +66,11 @@ func At(dir string) (*Vault, error) {
 		return nil, fmt.Errorf("vault %s: %w", dir, err)
 	case !fi.IsDir():
 		return nil, fmt.Errorf("%w: %s", ErrNotDir, dir)
+	}
+	if err := checkOwner(dir, fi); err != nil {
+		return nil, err
+	}
+	switch {
 	case runtime.GOOS != "windows" && fi.Mode().Perm()&0o022 != 0:
 		// Others could replace or remove the files. (A folder others can
 		// only read is allowed: what it holds is sealed, and a USB stick
@@ -63,9 +84,10 @@ func At(dir string) (*Vault, error) {
 // Path returns the path of a file of the vault.
 func (v *Vault) Path(name string) string { return filepath.Join(v.Dir, name) }
 
-// Exists reports whether the vault holds a sealed file.
+// Exists reports whether the vault holds a sealed file: whether anything
+// is there under its name (a link or a pipe too, which ReadFile refuses).
 func (v *Vault) Exists() bool {
-	_, err := os.Stat(v.Path(CurrentName))
+	_, err := os.Lstat(v.Path(CurrentName))
 	return err == nil
 }
 
@@ -78,11 +100,14 @@ func (v *Vault) Read(backup bool) ([]byte, error) {
 }
 
 // ReadFile returns the sealed bytes of a file of the vault; ErrNoVault if
-// there is none.
+// there is none, ErrNotRegular if what is there is not an ordinary file.
 func (v *Vault) ReadFile(name string) ([]byte, error) {
-	f, err := os.Open(v.Path(name))
+	f, err := openFile(v.Path(name), os.O_RDONLY, 0)
 	if errors.Is(err, fs.ErrNotExist) {
 		return nil, ErrNoVault
+	}
+	if errors.Is(err, ErrNotRegular) {
+		return nil, err
 	}
 	if err != nil {
 		return nil, fmt.Errorf("reading vault: %w", err)
@@ -100,7 +125,9 @@ func (v *Vault) ReadFile(name string) ([]byte, error) {
 
 // Lock takes the vault's write lock, creating the folder (mode 0700) if it
 // does not exist. It fails at once with ErrLocked if another process holds
-// the lock. The lock ends with Unlock or with the process.
+// the lock. The lock ends with Unlock or with the process. A link or
+// anything but an ordinary file at pathway.lock is refused (ErrNotRegular):
+// the lock is never created outside the vault.
 func (v *Vault) Lock() error {
 	if v.lock != nil {
 		return nil
@@ -108,7 +135,10 @@ func (v *Vault) Lock() error {
 	if err := os.MkdirAll(v.Dir, 0o700); err != nil {
 		return fmt.Errorf("creating vault: %w", err)
 	}
-	f, err := os.OpenFile(v.Path(lockName), os.O_RDWR|os.O_CREATE, 0o600)
+	f, err := openFile(v.Path(lockName), os.O_RDWR|os.O_CREATE, 0o600)
+	if errors.Is(err, ErrNotRegular) {
+		return err
+	}
 	if err != nil {
 		return fmt.Errorf("locking vault: %w", err)
 	}
@@ -173,6 +203,9 @@ func (v *Vault) SaveFile(name string, sealed, backup []byte) error {
 
 // The file operations of a save, replaced by tests to inject faults: a
 // full disk, a read-only file system, a folder that disappears.
+// os.CreateTemp opens with O_CREATE|O_EXCL, which never follows a link;
+// rename replaces whatever has the name (a link, a pipe) and never writes
+// through it.
 var (
 	createTemp = os.CreateTemp
 	writeTo    = func(f *os.File, b []byte) (int, error) { return f.Write(b) }
@@ -268,7 +301,7 @@ func IsVaultFile(name string) bool {
 }
 
 func overwrite(path string) error {
-	f, err := os.OpenFile(path, os.O_WRONLY, 0)
+	f, err := openFile(path, os.O_WRONLY, 0)
 	if err != nil {
 		return err
 	}

@@ -13,9 +13,13 @@ import (
 
 	"pathway/cmd/pathway/internal/cli"
 	"pathway/cmd/pathway/internal/env"
+	"pathway/internal/nocore"
 )
 
 func main() {
+	// First thing: no core dump, which would hold the plans in plain text.
+	// If the system refuses, pathway runs all the same.
+	_ = nocore.Disable()
 	os.Exit(cli.Run(&env.Env{
 		Stdin:  os.Stdin,
 		Stdout: os.Stdout,

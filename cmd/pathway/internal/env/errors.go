@@ -75,6 +75,8 @@ var vaultErrors = []struct {
 	{crypt.ErrLocked, "error.crypt.locked"},
 	{crypt.ErrUnsafe, "error.crypt.unsafe"},
 	{crypt.ErrNotDir, "error.crypt.not-dir"},
+	{crypt.ErrNotRegular, "error.crypt.not-regular"},
+	{crypt.ErrNotYours, "error.crypt.not-yours"},
 	{crypt.ErrEmptyPassphrase, "error.passphrase-empty"},
 	{crypt.ErrExists, "error.crypt.backup-only"},
 }
