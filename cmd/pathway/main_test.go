@@ -20,6 +20,7 @@ import (
 	"pathway/cmd/pathway/internal/cli"
 	"pathway/cmd/pathway/internal/env"
 	"pathway/crypt"
+	"pathway/internal/nocore"
 	"pathway/internal/testtool"
 )
 
@@ -49,6 +50,7 @@ func (c cleanup) Run() int {
 // fixed day from PATHWAY_TEST_TODAY. The shipped binary reads no such
 // variable: this is the test binary standing in for it.
 func testRun() int {
+	nocore.Disable() // as main does
 	e := &env.Env{Stdin: os.Stdin, Stdout: os.Stdout, Stderr: os.Stderr, Getenv: os.Getenv, Now: time.Now}
 	if d := os.Getenv("PATHWAY_TEST_TODAY"); d != "" {
 		day, err := time.Parse(time.DateOnly, d)

@@ -11,6 +11,7 @@ import (
 	"pathway/cmd/pathway/internal/env"
 	"pathway/cmd/pathway/internal/output"
 	"pathway/cmd/pathway/internal/session"
+	"pathway/cmd/pathway/internal/show"
 	"pathway/locales"
 	"pathway/plan"
 	"pathway/printout"
@@ -74,15 +75,18 @@ func (o *PrintOptions) setup() (*session.Session, printout.Options, error) {
 	return s, po, nil
 }
 
-// write writes the PDF where the person asked, readable only by them, and
-// says that it is not encrypted.
-func (o *PrintOptions) write(pdf []byte, err error) error {
+// write writes the PDF of binder b where the person asked, readable only
+// by them, says what could not be printed, and that it is not encrypted.
+func (o *PrintOptions) write(b *plan.Binder, pdf []byte, err error, more ...string) error {
 	e := o.E
 	if err != nil {
 		return e.Fail("error.print", "Detail", err.Error())
 	}
 	if err := o.Out.Write(e, pdf); err != nil {
 		return err
+	}
+	if w := show.Unprintable(e, b, more...); w != "" {
+		fmt.Fprintln(e.Stderr, w)
 	}
 	fmt.Fprintln(e.Stderr, e.T("msg.print-warning"))
 	return nil
@@ -141,7 +145,8 @@ func checklistRun(o *ChecklistOptions) error {
 		}
 		return e.Fail("error.no-plan", "Plan", o.Plan, "Plans", strings.Join(ids, ", "))
 	}
-	return o.write(printout.Checklist(b, p, po))
+	pdf, err := printout.Checklist(b, p, po)
+	return o.write(b, pdf, err)
 }
 
 // CardsOptions are the choices of pathway print cards.
@@ -184,7 +189,7 @@ func cardsRun(o *CardsOptions) error {
 	case errors.Is(err, printout.ErrNothingToPrint):
 		return e.Fail("error.print-no-numbers")
 	}
-	return o.write(pdf, err)
+	return o.write(s.Binder, pdf, err)
 }
 
 // SheetOptions are the choices of pathway print sheet.
@@ -255,5 +260,5 @@ func sheetRun(o *SheetOptions) error {
 	if errors.Is(err, printout.ErrNothingToPrint) {
 		return e.Fail("error.print-no-role", "Contact", c.Name)
 	}
-	return o.write(pdf, err)
+	return o.write(b, pdf, err, who.Name, who.Born, who.FileNumber)
 }

@@ -103,6 +103,11 @@ func (e *Env) describe(err error, dir, path, fallback string) error {
 	if errors.As(err, &pe) {
 		return &Error{Msg: e.PlanMessage(pe), Code: ExitFailure}
 	}
+	// A file that is not what it claims names itself: the lock, the key.
+	var pathErr *fs.PathError
+	if errors.Is(err, crypt.ErrNotRegular) && errors.As(err, &pathErr) {
+		path = pathErr.Path
+	}
 	if path == "" {
 		path = filepath.Join(dir, crypt.CurrentName)
 	}

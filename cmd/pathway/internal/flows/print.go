@@ -60,7 +60,11 @@ func PrintMenu(s *session.Session, u ui.UI) error {
 			u.Notice(e.Message(err))
 			continue
 		}
-		u.Notice(T("outreach.saved-print", "Path", path))
+		msg := T("outreach.saved-print", "Path", path)
+		if w := show.Unprintable(e, b); w != "" {
+			msg = w + "\n\n" + msg
+		}
+		u.Notice(msg)
 		return nil
 	}
 }

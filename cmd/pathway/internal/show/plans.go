@@ -167,3 +167,21 @@ func Share(e *env.Env, w io.Writer, sh *plan.Share) {
 		fmt.Fprintln(w, "  "+l)
 	}
 }
+
+// Unprintable words, for a printout of b, the characters no font can
+// print (emoji, say) that were left out of it; "" if there are none.
+func Unprintable(e *env.Env, b *plan.Binder, more ...string) string {
+	data, err := plan.Encode(b)
+	if err != nil {
+		return ""
+	}
+	dropped := printout.Dropped(append(more, string(data))...)
+	if len(dropped) == 0 {
+		return ""
+	}
+	chars := make([]string, len(dropped))
+	for i, r := range dropped {
+		chars[i] = string(r)
+	}
+	return e.T("print.dropped", "Chars", strings.Join(chars, " "))
+}
