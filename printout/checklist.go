@@ -21,14 +21,11 @@ func Checklist(b *plan.Binder, p *plan.Plan, o Options) ([]byte, error) {
 		if o.Date.IsZero() {
 			o.Date = p.Updated
 		}
-		d, err := newDoc(o)
-		if err != nil {
-			return nil, err
-		}
-		d.page()
-		d.checklist(b, p)
-		d.footer()
-		return d.bytes()
+		return render(o, func(d *doc) {
+			d.page()
+			d.checklist(b, p)
+			d.footer()
+		})
 	})
 }
 
@@ -80,7 +77,7 @@ func (d *doc) point(b *plan.Binder, p *plan.Plan, q plan.Question) {
 	if answered {
 		box = "☑"
 	}
-	d.w.text(x, d.y+10.5*ptToMM+0.3, box, 12, false)
+	d.w.draw(x, d.y+10.5*ptToMM+0.3, box, 12, false)
 	d.y = d.col(indent, d.y, textW, first, 10.5, true)
 	if second != "" {
 		d.pdf.SetTextColor(80, 80, 80)
@@ -171,7 +168,7 @@ func (d *doc) numbers(b *plan.Binder) {
 		d.room(d.height(c.Name, 11, false, cw) + float64(len(lines))*lineH(size) + 1 + float64(boxes)*boxRow + 3)
 		d.y = d.col(Margin, d.y, cw, c.Name, 11, false)
 		for _, l := range lines {
-			d.w.text(Margin, d.y+size*ptToMM, l, size, true)
+			d.w.draw(Margin, d.y+size*ptToMM, l, size, true)
 			d.y += lineH(size)
 		}
 		d.y++

@@ -60,16 +60,13 @@ func sheet(b *plan.Binder, c *plan.Contact, kinds []plan.Kind, who Details, o Op
 		if o.Date.IsZero() {
 			o.Date = b.Created
 		}
-		d, err := newDoc(o)
-		if err != nil {
-			return nil, err
-		}
-		for _, p := range parts {
-			d.page()
-			d.sheet(b, c, p, who)
-			d.footer()
-		}
-		return d.bytes()
+		return render(o, func(d *doc) {
+			for _, p := range parts {
+				d.page()
+				d.sheet(b, c, p, who)
+				d.footer()
+			}
+		})
 	})
 }
 
