@@ -255,3 +255,53 @@ func (d *doc) rule(x float64) {
 	d.pdf.Line(x, d.y, d.pageW-Margin, d.y)
 	d.pdf.SetDrawColor(0, 0, 0)
 }
+
+// headingHeight returns the height heading takes for the title id.
+func (d *doc) headingHeight(x float64, id string, size float64, kv ...any) float64 {
+	first, second := d.both(id, kv...)
+	if second == "" {
+		return d.height(first, size, true, d.pageW-Margin-x)
+	}
+	cw := (d.pageW - Margin - x - 6) / 2
+	return max(d.height(first, size, true, cw), d.height(second, size, true, cw))
+}
+
+// Lines to write an answer on, and the height of a set of n of them.
+const writingLineGap = 7.0
+
+func writingLinesHeight(n int) float64 { return float64(n)*writingLineGap + 3 }
+
+// writingLines draws n lines to write on from x to the right margin, all
+// on one page.
+func (d *doc) writingLines(x float64, n int) {
+	d.room(writingLinesHeight(n))
+	for range n {
+		d.y += writingLineGap
+		d.rule(x)
+	}
+	d.y += 3
+}
+
+// twice writes the line id in the printout's language and, if it has a
+// second one, again under it in that language, smaller and grey.
+func (d *doc) twice(x float64, id string, size float64, kv ...any) {
+	first, second := d.both(id, kv...)
+	r, g, b := d.pdf.GetTextColor()
+	d.para(x, first, size, false)
+	if second != "" {
+		d.pdf.SetTextColor(min(r+40, 130), min(g+40, 130), min(b+40, 130))
+		d.para(x, second, size-1, false)
+		d.pdf.SetTextColor(r, g, b)
+	}
+}
+
+// bothWords returns the text of id in the printout's language, followed
+// by " / " and its text in the second language if there is one: for a
+// word inside a line (yes, no, a role).
+func (d *doc) bothWords(id string, kv ...any) string {
+	first, second := d.both(id, kv...)
+	if second != "" && second != first {
+		return first + " / " + second
+	}
+	return first
+}

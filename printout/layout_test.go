@@ -5,6 +5,7 @@ import (
 	"os"
 	"path/filepath"
 	"regexp"
+	"slices"
 	"strings"
 	"testing"
 
@@ -100,6 +101,189 @@ func TestFooterPageOfAndPrivate(t *testing.T) {
 					}
 				}
 			}
+		}
+	}
+}
+
+// pageText is the text of page n of the PDF at path, in reading order.
+func pageText(t *testing.T, path string, n int) string {
+	t.Helper()
+	return runTool(t, "pdftotext", "-f", fmt.Sprint(n), "-l", fmt.Sprint(n), "-enc", "UTF-8", path, "-")
+}
+
+// nospace drops all white space, for text in scripts poppler may space
+// out.
+func nospace(s string) string { return strings.Join(strings.Fields(s), "") }
+
+// dayPages returns the text of the pages a checklist opens with, before
+// the page where its detail starts under the plan's title.
+func dayPages(t *testing.T, path string, loc *locales.Locale, k plan.Kind) string {
+	t.Helper()
+	pages, _, _ := checkPDF(t, path)
+	var out []string
+	for n := 1; n <= pages; n++ {
+		s := pageText(t, path, n)
+		if strings.Contains(nospace(s), nospace(loc.T(plan.KindTitleKey(k)))) {
+			if n == 1 {
+				t.Fatalf("the detail starts on page 1")
+			}
+			return strings.Join(out, "\n")
+		}
+		out = append(out, s)
+	}
+	t.Fatalf("no page starts the detail of the plan")
+	return ""
+}
+
+// The checklist opens with a page for the day: its title, the numbers to
+// know whole, each person of the plan once with their roles of this plan
+// only, and the place to go; then the detail on a new page.
+func TestDayPage(t *testing.T) {
+	b := sample(t)
+	en := locales.English()
+	for i := range b.Plans {
+		p := &b.Plans[i]
+		pdf, err := Checklist(b, p, Options{Loc: en})
+		if err != nil {
+			t.Fatal(err)
+		}
+		path := save(t, pdf)
+		day := dayPages(t, path, en, p.Kind)
+		if n := strings.Count(pdfRaw(t, path), "\f"); strings.Count(day, "\f") != 1 {
+			t.Errorf("%s: the day takes more than one page of %d", p.ID, n)
+		}
+		text := norm(day)
+		for _, s := range []string{en.T(dayTitle[p.Kind]), en.T("print.learn"), en.T("print.day-people"),
+			en.T(dayPlaceTitle[p.Kind]), p.Answers[dayPlace[p.Kind]].Text} {
+			if !strings.Contains(text, norm(s)) {
+				t.Errorf("%s: %q is not on the first page", p.ID, s)
+			}
+		}
+		var learnt []string
+		for _, c := range b.ToLearn() {
+			findWhole(t, p.ID+" day page", en, text, []plan.Phone{c.Phones[0]})
+			learnt = append(learnt, c.ID)
+		}
+		for _, id := range planPeople(p) {
+			c := RolesIn(*b.Contact(id), p.Kind)
+			want := 1
+			if slices.Contains(learnt, id) {
+				want = 2
+			} else {
+				findWhole(t, p.ID+" day page", en, text, c.Phones)
+			}
+			if got := strings.Count(text, c.Name+" "); got != want {
+				t.Errorf("%s: %s is named %d times on the first page, want %d", p.ID, c.Name, got, want)
+			}
+			for _, r := range c.Roles {
+				if !strings.Contains(text, norm(en.T(plan.RoleKey(r)))) {
+					t.Errorf("%s: %s's role %s is not on the first page", p.ID, c.Name, r)
+				}
+			}
+		}
+		for _, r := range plan.Roles {
+			name := norm(en.T(plan.RoleKey(r)))
+			inner := false // "lawyer" is in "immigration lawyer"
+			for _, o := range plan.RolesOf(p.Kind) {
+				inner = inner || strings.Contains(en.T(plan.RoleKey(o)), name)
+			}
+			if !r.In(p.Kind) && !inner && strings.Contains(text, name) {
+				t.Errorf("%s: the first page names %q, a role of another plan", p.ID, en.T(plan.RoleKey(r)))
+			}
+		}
+	}
+}
+
+// The first page is large enough to read at arm's length: no text under
+// DayTextSize but the footer, the numbers to know at MinDayNumberSize or
+// more. Sizes are read back from poppler's word boxes, which are a little
+// taller than the size for DejaVu Sans (1.16 times).
+func TestDayPageIsLarge(t *testing.T) {
+	b := sample(t)
+	const pt = 72 / 25.4
+	groups := map[string]bool{}
+	for _, c := range b.Contacts {
+		for _, ph := range c.Phones {
+			for _, g := range ph.Groups() {
+				groups[g] = true
+			}
+		}
+	}
+	for i := range b.Plans {
+		pdf, err := Checklist(b, &b.Plans[i], Options{Loc: locales.English()})
+		if err != nil {
+			t.Fatal(err)
+		}
+		path := save(t, pdf)
+		_, _, h := checkPDF(t, path)
+		nums := 0
+		for _, w := range bbox(t, path)[0] {
+			size := (w.y1 - w.y0) / 1.16
+			switch {
+			case w.y0 > h-(Margin+1)*pt: // the footer
+			case groups[w.text]:
+				nums++
+				if size < MinDayNumberSize-0.5 {
+					t.Errorf("%s: %q of a number at %.1f pt", b.Plans[i].ID, w.text, size)
+				}
+			case size < DayTextSize-0.5:
+				t.Errorf("%s: %q at %.1f pt on the first page", b.Plans[i].ID, w.text, size)
+			}
+		}
+		if nums < 3*len(b.ToLearn()) {
+			t.Errorf("%s: %d groups of numbers on the first page", b.Plans[i].ID, nums)
+		}
+	}
+}
+
+// In every language, and with the hard binder's long numbers, the numbers
+// to know are whole on the pages of the day.
+func TestDayPageNumbersWhole(t *testing.T) {
+	b := hard(t)
+	for _, tag := range locales.Available() {
+		loc, _ := locales.Get(tag)
+		p := &b.Plans[1]
+		pdf, err := Checklist(b, p, Options{Loc: loc, Paper: A4})
+		if err != nil {
+			t.Fatal(err)
+		}
+		path := save(t, pdf)
+		var learn []plan.Phone
+		for _, c := range b.ToLearn() {
+			learn = append(learn, c.Phones[0])
+		}
+		findWhole(t, tag+" day page", loc, norm(dayPages(t, path, loc, p.Kind)), learn)
+	}
+}
+
+// Every point of a checklist has one box: ticked if it is answered, empty
+// if it is still to do.
+func TestTicksAndBoxes(t *testing.T) {
+	b := sample(t)
+	for i := range b.Plans {
+		p := &b.Plans[i]
+		// One point more left open, to see an empty box.
+		delete(p.Answers, plan.Sections(p.Kind)[0].Questions[1].ID)
+		var done, open int
+		for _, s := range plan.Sections(p.Kind) {
+			for _, q := range s.Questions {
+				if IsAnswered(b, *p, q) {
+					done++
+				} else {
+					open++
+				}
+			}
+		}
+		pdf, err := Checklist(b, p, en())
+		if err != nil {
+			t.Fatal(err)
+		}
+		text := pdfRaw(t, save(t, pdf))
+		if got := strings.Count(text, "☑"); got != done {
+			t.Errorf("%s: %d ticks, want %d", p.ID, got, done)
+		}
+		if got := strings.Count(text, "☐"); got != open || open == 0 {
+			t.Errorf("%s: %d empty boxes, want %d", p.ID, got, open)
 		}
 	}
 }
