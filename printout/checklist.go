@@ -151,7 +151,11 @@ func (d *doc) people(b *plan.Binder, p *plan.Plan) {
 	if len(ids) == 0 {
 		return
 	}
-	d.room(25)
+	first := ""
+	if c := b.Contact(ids[0]); c != nil {
+		first = d.contactLine(RolesIn(*c, p.Kind))
+	}
+	d.room(4 + d.headingHeight(Margin, "print.people", 14) + 2 + d.height(first, 10, false, d.pageW-2*Margin-2))
 	d.y += 4
 	d.heading(Margin, "print.people", 14)
 	d.rule(Margin)
@@ -206,7 +210,21 @@ func (d *doc) numbers(b *plan.Binder) {
 	if len(learn) == 0 {
 		return
 	}
-	d.room(45)
+	cw := d.pageW - 2*Margin
+	// The height of the number of c with its name and its boxes.
+	numberH := func(c plan.Contact) (float64, []string, float64) {
+		ph := c.Phones[0]
+		size, lines := d.w.fitNumber(spokenNumber(d.o.Loc, ph), LearnNumberSize, MinLearnNumberSize, true, cw)
+		boxes := boxRows(ph.Groups(), cw)
+		return d.height(c.Name, 11, false, cw) + float64(len(lines))*lineH(size) + 1 + float64(boxes)*boxRow + 3, lines, size
+	}
+	// The heading and the instructions go on with the first number.
+	first, _, _ := numberH(learn[0])
+	help := d.height(d.o.Loc.T("print.learn-help"), 9.5, false, cw)
+	if d.o.Second != nil {
+		help += d.height(d.o.Second.T("print.learn-help"), 8.5, false, cw)
+	}
+	d.room(4 + d.headingHeight(Margin, "print.learn", 14) + 2 + help + 2 + first)
 	d.y += 4
 	d.heading(Margin, "print.learn", 14)
 	d.rule(Margin)
@@ -215,12 +233,10 @@ func (d *doc) numbers(b *plan.Binder) {
 	d.twice(Margin, "print.learn-help", 9.5)
 	d.pdf.SetTextColor(0, 0, 0)
 	d.y += 2
-	cw := d.pageW - 2*Margin
 	for _, c := range learn {
 		ph := c.Phones[0]
-		size, lines := d.w.fitNumber(spokenNumber(d.o.Loc, ph), LearnNumberSize, MinLearnNumberSize, true, cw)
-		boxes := boxRows(ph.Groups(), cw)
-		d.room(d.height(c.Name, 11, false, cw) + float64(len(lines))*lineH(size) + 1 + float64(boxes)*boxRow + 3)
+		h, lines, size := numberH(c)
+		d.room(h)
 		d.y = d.col(Margin, d.y, cw, c.Name, 11, false)
 		for _, l := range lines {
 			d.w.draw(Margin, d.y+size*ptToMM, l, size, true)

@@ -54,9 +54,25 @@ func planPeople(p *plan.Plan) []string {
 // plan's kind and, if it is not among the numbers above, their number;
 // and the place to go. The detail pages follow on a new page.
 func (d *doc) day(b *plan.Binder, p *plan.Plan) {
+	// Laid out once on a page of its own to see if it fits; if not, again
+	// closer set, with a narrower column of names.
+	trial, err := newDoc(d.o)
+	if err == nil {
+		trial.page()
+		trial.dayPage(b, p, false)
+		d.dayPage(b, p, trial.pdf.PageNo() > 1)
+		return
+	}
+	d.dayPage(b, p, false)
+}
+
+func (d *doc) dayPage(b *plan.Binder, p *plan.Plan, close bool) {
 	x := Margin
 	cw := d.pageW - 2*Margin
-	nameW := cw * 0.32
+	nameW, gap := cw*0.32, 2.0
+	if close {
+		nameW, gap = cw*0.25, 0.5
+	}
 	numX := x + nameW + 4
 	numW := cw - nameW - 4
 	d.heading(x, dayTitle[p.Kind], DayTitleSize)
@@ -78,7 +94,7 @@ func (d *doc) day(b *plan.Binder, p *plan.Plan) {
 				d.w.draw(numX, y+size*ptToMM, l, size, true)
 				y += lineH(size)
 			}
-			d.y += h + 1.5
+			d.y += h + gap*0.75
 		}
 	}
 
@@ -91,7 +107,7 @@ func (d *doc) day(b *plan.Binder, p *plan.Plan) {
 		}
 	}
 	if len(people) > 0 {
-		d.y += 2
+		d.y += gap
 		d.dayHeading("print.day-people", lineH(DayTextSize)*2)
 		for _, c := range people {
 			roles := d.roleNames(c.Roles)
@@ -126,11 +142,11 @@ func (d *doc) day(b *plan.Binder, p *plan.Plan) {
 					y += lineH(f.size)
 				}
 			}
-			d.y += h + 2
+			d.y += h + gap
 		}
 	}
 
-	d.y += 2
+	d.y += gap
 	d.dayHeading(dayPlaceTitle[p.Kind], lineH(DayTextSize)*2)
 	if text := p.Answers[dayPlace[p.Kind]].Text; text != "" {
 		for _, l := range strings.Split(text, "\n") {

@@ -287,3 +287,83 @@ func TestTicksAndBoxes(t *testing.T) {
 		}
 	}
 }
+
+// bottomLine returns the words of the lowest line of text of a page above
+// its footer, joined, and the height of the tallest of them in points.
+func bottomLine(ws []word, pageH float64) (string, float64) {
+	const pt = 72 / 25.4
+	low := 0.0
+	for _, w := range ws {
+		if w.y0 < pageH-(Margin+1)*pt {
+			low = max(low, w.y0)
+		}
+	}
+	var line []string
+	h := 0.0
+	for _, w := range ws {
+		if w.y0 < pageH-(Margin+1)*pt && w.y0 > low-1 {
+			line = append(line, w.text)
+			h = max(h, w.y1-w.y0)
+		}
+	}
+	return norm(strings.Join(line, " ")), h
+}
+
+// Pages break where paper allows: no heading is the last line of a page,
+// and a pair of lines to write on is never split between two pages. The
+// context line of the plan is made longer and longer, to move every point
+// over every place where a page breaks.
+func TestPagesBreakWell(t *testing.T) {
+	en := locales.English()
+	const pt = 72 / 25.4
+	for _, bin := range []*plan.Binder{sample(t), hard(t)} {
+		for i := range bin.Plans {
+			var headings []string
+			for _, s := range plan.Sections(bin.Plans[i].Kind) {
+				headings = append(headings, norm(en.T(s.TitleKey())))
+			}
+			headings = append(headings, norm(en.T("print.people")), norm(en.T("print.learn")))
+			for _, open := range []bool{false, true} {
+				for n := 0; n < 36; n += 5 {
+					p := bin.Plans[i]
+					if open {
+						p.Answers = map[string]plan.Answer{}
+					}
+					p.Context = strings.TrimSpace(strings.Repeat("somewhere ", n*4))
+					for _, paper := range []Paper{Letter, A4} {
+						what := fmt.Sprintf("%s open=%v context=%d %s", p.ID, open, n, paper)
+						pdf, err := Checklist(bin, &p, Options{Loc: en, Paper: paper})
+						if err != nil {
+							t.Fatal(err)
+						}
+						path := save(t, pdf)
+						_, ph := paper.Size()
+						pages := bbox(t, path)
+						for k, ws := range pages[:len(pages)-1] {
+							// A heading is set at 14 pt, its words 16 pt
+							// tall; the answers at 10 pt.
+							last, tall := bottomLine(ws, ph*pt)
+							for _, h := range headings {
+								if last != "" && tall > 15 && strings.HasSuffix(h, last) {
+									t.Errorf("%s: page %d ends with %q, of the heading %q", what, k+1, last, h)
+								}
+							}
+						}
+						qdf := filepath.Join(t.TempDir(), "qdf.pdf")
+						runTool(t, "qpdf", "--qdf", "--object-streams=disable", path, qdf)
+						raw, err := os.ReadFile(qdf)
+						if err != nil {
+							t.Fatal(err)
+						}
+						lineAt := fmt.Sprintf("\n%.2f ", (Margin+7)*pt)
+						for k, pg := range strings.Split(string(raw), "%% Contents for page")[1:] {
+							if n := strings.Count(pg, lineAt); n%2 != 0 {
+								t.Errorf("%s: page %d has %d lines to write on: a pair is split", what, k+1, n)
+							}
+						}
+					}
+				}
+			}
+		}
+	}
+}
