@@ -367,3 +367,83 @@ func TestPagesBreakWell(t *testing.T) {
 		}
 	}
 }
+
+// A bilingual sheet gives its titles and fixed lines in both languages,
+// and so does the page for the day.
+func TestBilingualSheetAndDay(t *testing.T) {
+	b := sample(t)
+	zh, _ := locales.Get("zh-Hans")
+	en := locales.English()
+	mei := b.Contact("c1")
+	pdf, err := Sheet(b, mei, Details{Name: "Li Na", Born: "1990-01-01"}, Options{Loc: en, Second: zh})
+	if err != nil {
+		t.Fatal(err)
+	}
+	text := nospace(pdfRaw(t, save(t, pdf)))
+	for _, l := range []*locales.Locale{en, zh} {
+		for _, s := range []string{
+			l.T("print.sheet-title", "Name", mei.Name),
+			l.T("print.sheet-intro-release", "Person", "Li Na"),
+			l.T("print.sheet-role", "Roles", l.T(plan.RoleKey(plan.RoleBondMoney))+", "+l.T(plan.RoleKey(plan.RoleBondTestify))+", "+l.T(plan.RoleKey(plan.RoleReleaseHost))),
+			l.T("print.sheet-bond"), l.T("print.sheet-bond-money"), l.T("print.sheet-address"),
+			l.T("print.sheet-born", "Value", "1990-01-01"), l.T("print.not-legal-advice"),
+		} {
+			if !strings.Contains(text, nospace(s)) {
+				t.Errorf("sheet: %s: %q is not printed", l.Tag, s)
+			}
+		}
+	}
+
+	p := &b.Plans[1]
+	pdf, err = Checklist(b, p, Options{Loc: zh, Second: en})
+	if err != nil {
+		t.Fatal(err)
+	}
+	path := save(t, pdf)
+	day := nospace(pageText(t, path, 1))
+	all := nospace(pdfRaw(t, path))
+	for _, l := range []*locales.Locale{en, zh} {
+		for _, s := range []string{l.T(dayTitle[p.Kind]), l.T("print.day-people"), l.T(dayPlaceTitle[p.Kind]),
+			l.T(plan.RoleKey(plan.RoleCallsLawyer)), l.T(plan.RoleKey(plan.RoleKeyHolder))} {
+			if !strings.Contains(day, nospace(s)) {
+				t.Errorf("day page: %s: %q is not printed", l.Tag, s)
+			}
+		}
+		for _, s := range []string{l.T("print.learn-help"), l.T("show.agreed")} {
+			if !strings.Contains(all, nospace(s)) {
+				t.Errorf("checklist: %s: %q is not printed", l.Tag, s)
+			}
+		}
+	}
+}
+
+// Bold text in a face with no bold outlines (Chinese, Korean) is drawn
+// filled and outlined, so that a question stands apart from its answer;
+// text in faces with bold outlines is not.
+func TestFauxBold(t *testing.T) {
+	b := sample(t)
+	for _, c := range []struct {
+		tag  string
+		want bool
+	}{{"en", false}, {"vi", false}, {"zh-Hans", true}, {"zh-Hant", true}, {"ko", true}} {
+		loc, _ := locales.Get(c.tag)
+		pdf, err := Checklist(b, &b.Plans[0], Options{Loc: loc})
+		if err != nil {
+			t.Fatal(err)
+		}
+		qdf := filepath.Join(t.TempDir(), "qdf.pdf")
+		runTool(t, "qpdf", "--qdf", "--object-streams=disable", save(t, pdf), qdf)
+		raw, err := os.ReadFile(qdf)
+		if err != nil {
+			t.Fatal(err)
+		}
+		strokes := strings.Count(string(raw), "\n2 Tr")
+		if got := strokes > 0; got != c.want {
+			t.Errorf("%s: %d runs of text drawn outlined, want some: %v", c.tag, strokes, c.want)
+		}
+		// Every outlined run ends: answers are plain.
+		if ends := strings.Count(string(raw), "\n0 Tr"); ends != strokes {
+			t.Errorf("%s: %d outlined runs, %d ends", c.tag, strokes, ends)
+		}
+	}
+}
