@@ -167,11 +167,15 @@ func (d *doc) dayHeading(id string, next float64) {
 }
 
 // roleNames words roles in the printout's language, and in the second
-// one after a slash if it has two.
+// one after a slash if it has two; then roles are parted by semicolons,
+// as a role's name may have a comma.
 func (d *doc) roleNames(roles []plan.Role) string {
 	var out []string
 	for _, r := range roles {
 		out = append(out, d.bothWords(plan.RoleKey(r)))
+	}
+	if d.o.Second != nil {
+		return strings.Join(out, "; ")
 	}
 	return strings.Join(out, ", ")
 }
