@@ -1,7 +1,6 @@
 package printout
 
 import (
-	"slices"
 	"strings"
 
 	"pathway/plan"
@@ -21,18 +20,19 @@ func Checklist(b *plan.Binder, p *plan.Plan, o Options) ([]byte, error) {
 		if o.Date.IsZero() {
 			o.Date = p.Updated
 		}
-		d, err := newDoc(o)
-		if err != nil {
-			return nil, err
-		}
-		d.page()
-		d.checklist(b, p)
-		d.footer()
-		return d.bytes()
+		return render(o, func(d *doc) {
+			d.page()
+			d.checklist(b, p)
+			d.footer()
+		})
 	})
 }
 
 func (d *doc) checklist(b *plan.Binder, p *plan.Plan) {
+	d.day(b, p)
+	d.footer()
+	d.page()
+
 	T := d.o.Loc.T
 	x := Margin
 	d.heading(x, plan.KindTitleKey(p.Kind), 20)
@@ -42,12 +42,14 @@ func (d *doc) checklist(b *plan.Binder, p *plan.Plan) {
 	}
 	made := d.o.Date
 	d.pdf.SetTextColor(90, 90, 90)
-	d.para(x, T("print.made", "Made", made.String(), "Review", made.AddDays(ReviewAfter).String()), 9, false)
+	d.twice(x, "print.made", 9, "Made", made.String(), "Review", made.AddDays(ReviewAfter).String())
 	d.pdf.SetTextColor(0, 0, 0)
 	d.y += 3
 
 	for _, s := range plan.Sections(p.Kind) {
-		d.room(20)
+		// A heading is never left alone at the foot of a page: it goes
+		// on with its first point.
+		d.room(2 + d.headingHeight(x, s.TitleKey(), 14) + 2 + d.pointHeight(b, p, s.Questions[0]))
 		d.y += 2
 		d.heading(x, s.TitleKey(), 14)
 		d.rule(x)
@@ -61,74 +63,128 @@ func (d *doc) checklist(b *plan.Binder, p *plan.Plan) {
 	d.numbers(b)
 }
 
-// point writes one question: its box, its title, and the answer or lines
-// to write one.
+// The sizes, in points, of a point of the checklist.
+const (
+	pointTitleSize  = 10.5
+	pointSecondSize = 9.5
+	pointAnswerSize = 10.0
+)
+
+// pointTitles returns the title of q in the printout's languages, and the
+// height they take over the width w.
+func (d *doc) pointTitles(q plan.Question, w float64) (first, second string, h float64) {
+	first, second = d.both(q.TitleKey())
+	h = d.height(first, pointTitleSize, true, w)
+	if second != "" {
+		h += d.height(second, pointSecondSize, false, w)
+	}
+	return first, second, h
+}
+
+// pointHeight returns the height of the part of point q that stays on
+// one page: its title with its lines to write on, or with the first
+// lines of its answer.
+func (d *doc) pointHeight(b *plan.Binder, p *plan.Plan, q plan.Question) float64 {
+	indent := Margin + 7
+	_, _, h := d.pointTitles(q, d.pageW-Margin-indent)
+	lines := d.answerLines(b, p, q)
+	if len(lines) == 0 {
+		return h + writingLinesHeight(2)
+	}
+	for _, l := range lines[:min(len(lines), 3)] {
+		h += d.height(l, pointAnswerSize, false, d.pageW-Margin-indent-2)
+	}
+	return h
+}
+
+// answerLines is AnswerLines, with yes and no in both languages of a
+// bilingual printout.
+func (d *doc) answerLines(b *plan.Binder, p *plan.Plan, q plan.Question) []string {
+	lines := AnswerLines(d.o.Loc, b, *p, q)
+	if yes := p.Answers[q.ID].Yes; yes != nil && len(lines) > 0 {
+		lines[0] = d.bothWords(map[bool]string{true: "show.yes", false: "show.no"}[*yes])
+	}
+	return lines
+}
+
+// point writes one question: a tick if it is answered or an empty box if
+// it is still to do, its title, and the answer or lines to write one.
 func (d *doc) point(b *plan.Binder, p *plan.Plan, q plan.Question) {
 	x := Margin
 	indent := x + 7
 	textW := d.pageW - Margin - indent
-	first, second := d.both(q.TitleKey())
-	answered := IsAnswered(b, *p, q)
-	lines := AnswerLines(d.o.Loc, b, *p, q)
-
-	h := d.height(first, 10.5, true, textW)
-	if second != "" {
-		h += d.height(second, 9.5, false, textW)
-	}
-	d.room(h + lineH(10)*float64(min(len(lines), 3)+1))
-	box := "☐"
-	if answered {
-		box = "☑"
-	}
-	d.w.text(x, d.y+10.5*ptToMM+0.3, box, 12, false)
-	d.y = d.col(indent, d.y, textW, first, 10.5, true)
+	first, second, _ := d.pointTitles(q, textW)
+	lines := d.answerLines(b, p, q)
+	d.room(d.pointHeight(b, p, q))
+	d.checkBox(x, d.y+0.6, IsAnswered(b, *p, q))
+	d.y = d.col(indent, d.y, textW, first, pointTitleSize, true)
 	if second != "" {
 		d.pdf.SetTextColor(80, 80, 80)
-		d.y = d.col(indent, d.y, textW, second, 9.5, false)
+		d.y = d.col(indent, d.y, textW, second, pointSecondSize, false)
 		d.pdf.SetTextColor(0, 0, 0)
 	}
 	if len(lines) == 0 {
 		// Lines to write on: an open point, not a failure.
-		for range 2 {
-			d.room(8)
-			d.y += 7
-			d.rule(indent)
-		}
-		d.y += 3
+		d.writingLines(indent, 2)
 		return
 	}
 	for _, l := range lines {
-		d.para(indent+2, l, 10, false)
+		d.para(indent+2, l, pointAnswerSize, false)
 	}
 	d.y += 2
 }
 
+// checkBox draws a point's box with its top at y: "☐" for a point still
+// to do, "☑" for a point answered. They are characters, not drawings, so
+// that a screen reader and a search find them.
+func (d *doc) checkBox(x, y float64, ticked bool) {
+	box := "☐"
+	if ticked {
+		box = "☑"
+	}
+	d.w.draw(x, y+pointTitleSize*ptToMM-0.3, box, 12, false)
+}
+
 // people lists the contacts the plan names, with their numbers.
 func (d *doc) people(b *plan.Binder, p *plan.Plan) {
-	var ids []string
-	for _, s := range plan.Sections(p.Kind) {
-		for _, q := range s.Questions {
-			for _, id := range p.Answers[q.ID].Contacts {
-				if !slices.Contains(ids, id) {
-					ids = append(ids, id)
-				}
-			}
-		}
-	}
+	ids := planPeople(p)
 	if len(ids) == 0 {
 		return
 	}
-	d.room(25)
+	first := ""
+	if c := b.Contact(ids[0]); c != nil {
+		first = d.contactLine(RolesIn(*c, p.Kind))
+	}
+	d.room(4 + d.headingHeight(Margin, "print.people", 14) + 2 + d.height(first, 10, false, d.pageW-2*Margin-2))
 	d.y += 4
 	d.heading(Margin, "print.people", 14)
 	d.rule(Margin)
 	d.y += 2
 	for _, id := range ids {
 		if c := b.Contact(id); c != nil {
-			d.para(Margin+2, ContactLine(d.o.Loc, RolesIn(*c, p.Kind), true), 10, false)
+			d.para(Margin+2, d.contactLine(RolesIn(*c, p.Kind)), 10, false)
 			d.y += 1
 		}
 	}
+}
+
+// contactLine is ContactLine with labels, its fixed words (roles, agreed,
+// learn by heart) in both languages of a bilingual printout.
+func (d *doc) contactLine(c plan.Contact) string {
+	if d.o.Second == nil {
+		return ContactLine(d.o.Loc, c, true)
+	}
+	parts := nameAndNumbers(d.o.Loc, c)
+	if len(c.Roles) > 0 {
+		parts[0] += " (" + d.roleNames(c.Roles) + ")"
+	}
+	if c.Agreed {
+		parts = append(parts, d.bothWords("show.agreed"))
+	}
+	if c.Learn {
+		parts = append(parts, d.bothWords("show.learn"))
+	}
+	return strings.Join(parts, " — ")
 }
 
 // Digit boxes for practising a number from memory.
@@ -154,24 +210,36 @@ func (d *doc) numbers(b *plan.Binder) {
 	if len(learn) == 0 {
 		return
 	}
-	d.room(45)
+	cw := d.pageW - 2*Margin
+	// The height of the number of c with its name and its boxes.
+	numberH := func(c plan.Contact) (float64, []string, float64) {
+		ph := c.Phones[0]
+		size, lines := d.w.fitNumber(spokenNumber(d.o.Loc, ph), LearnNumberSize, MinLearnNumberSize, true, cw)
+		boxes := boxRows(ph.Groups(), cw)
+		return d.height(c.Name, 11, false, cw) + float64(len(lines))*lineH(size) + 1 + float64(boxes)*boxRow + 3, lines, size
+	}
+	// The heading and the instructions go on with the first number.
+	first, _, _ := numberH(learn[0])
+	help := d.height(d.o.Loc.T("print.learn-help"), 9.5, false, cw)
+	if d.o.Second != nil {
+		help += d.height(d.o.Second.T("print.learn-help"), 8.5, false, cw)
+	}
+	d.room(4 + d.headingHeight(Margin, "print.learn", 14) + 2 + help + 2 + first)
 	d.y += 4
 	d.heading(Margin, "print.learn", 14)
 	d.rule(Margin)
 	d.y += 2
 	d.pdf.SetTextColor(90, 90, 90)
-	d.para(Margin, d.o.Loc.T("print.learn-help"), 9.5, false)
+	d.twice(Margin, "print.learn-help", 9.5)
 	d.pdf.SetTextColor(0, 0, 0)
 	d.y += 2
-	cw := d.pageW - 2*Margin
 	for _, c := range learn {
 		ph := c.Phones[0]
-		size, lines := d.w.fitNumber(spokenNumber(d.o.Loc, ph), LearnNumberSize, MinLearnNumberSize, true, cw)
-		boxes := boxRows(ph.Groups(), cw)
-		d.room(d.height(c.Name, 11, false, cw) + float64(len(lines))*lineH(size) + 1 + float64(boxes)*boxRow + 3)
+		h, lines, size := numberH(c)
+		d.room(h)
 		d.y = d.col(Margin, d.y, cw, c.Name, 11, false)
 		for _, l := range lines {
-			d.w.text(Margin, d.y+size*ptToMM, l, size, true)
+			d.w.draw(Margin, d.y+size*ptToMM, l, size, true)
 			d.y += lineH(size)
 		}
 		d.y++

@@ -65,6 +65,31 @@ type doc struct {
 	pageW float64
 	pageH float64
 	y     float64
+	// pages is the number of pages of the finished document, known on
+	// the second pass of render; 0 on the first.
+	pages int
+}
+
+// render lays out a document with lay twice: once to count its pages,
+// then again with the count known, so that each page can say "Page X of
+// Y". The layout does not depend on the count, so both passes break the
+// pages in the same places. fpdf's AliasNbPages is not used: with
+// subset fonts, the digits it puts in at the end may be missing from the
+// font.
+func render(o Options, lay func(d *doc)) ([]byte, error) {
+	pages := 0
+	for {
+		d, err := newDoc(o)
+		if err != nil {
+			return nil, err
+		}
+		d.pages = pages
+		lay(d)
+		if pages > 0 {
+			return d.bytes()
+		}
+		pages = max(d.pdf.PageNo(), 1)
+	}
 }
 
 func newDoc(o Options) (*doc, error) {
@@ -85,7 +110,9 @@ func newDoc(o Options) (*doc, error) {
 	pdf.SetCreationDate(day)
 	pdf.SetModificationDate(day)
 	pdf.SetCatalogSort(true)
-	pdf.SetProducer("pathway", false)
+	// No word on the paper's file says what made it: fpdf names itself
+	// as the Producer unless told otherwise, and an empty one is left out.
+	pdf.SetProducer("", false)
 	w, err := newWriter(pdf)
 	if err != nil {
 		return nil, err
@@ -130,19 +157,51 @@ func (d *doc) room(h float64) {
 	}
 }
 
-// footer writes the page number at the foot of the page.
+// footerSize is the size of the footer's text, in points; smaller, down
+// to minFooterSize, when a language's words need it.
+const (
+	footerSize    = 8.0
+	minFooterSize = 6.0
+)
+
+// footer writes, at the foot of the page, a line asking to keep the
+// paper private and "Page X of Y", in each language of the printout.
 func (d *doc) footer() {
-	d.pdf.SetTextColor(120, 120, 120)
-	s := d.o.Loc.T("print.page", "Page", d.pdf.PageNo())
-	d.w.text(d.pageW-Margin-d.w.width(s, 8, false), d.pageH-Margin+2, s, 8, false)
+	d.pdf.SetTextColor(110, 110, 110)
+	y := d.pageH - Margin + 2
+	for _, loc := range d.locales() {
+		page := loc.T("print.page-of", "Page", d.pdf.PageNo(), "Pages", max(d.pages, d.pdf.PageNo()))
+		pw := d.w.width(page, footerSize, false)
+		d.w.draw(d.pageW-Margin-pw, y, page, footerSize, false)
+		private := loc.T("print.private")
+		room := d.pageW - 2*Margin - pw - 6
+		size := footerSize
+		for size > minFooterSize && d.w.width(private, size, false) > room {
+			size -= 0.5
+		}
+		// A line still too long goes on under the page number, wrapped.
+		for _, l := range d.w.wrap(private, size, false, room) {
+			d.w.draw(Margin, y, l, size, false)
+			y += lineH(size)
+		}
+	}
 	d.pdf.SetTextColor(0, 0, 0)
+}
+
+// locales returns the languages of the printout: the first, and the
+// second if there is one.
+func (d *doc) locales() []*locales.Locale {
+	if d.o.Second == nil {
+		return []*locales.Locale{d.o.Loc}
+	}
+	return []*locales.Locale{d.o.Loc, d.o.Second}
 }
 
 // para writes s wrapped to the width left of x, and moves down.
 func (d *doc) para(x float64, s string, size float64, bold bool) {
 	for _, line := range d.w.wrap(s, size, bold, d.pageW-Margin-x) {
 		d.room(lineH(size))
-		d.w.text(x, d.y+size*ptToMM, line, size, bold)
+		d.w.draw(x, d.y+size*ptToMM, line, size, bold)
 		d.y += lineH(size)
 	}
 }
@@ -151,7 +210,7 @@ func (d *doc) para(x float64, s string, size float64, bold bool) {
 // returns the y below it. It does not break pages: callers ask room first.
 func (d *doc) col(x, y, cw float64, s string, size float64, bold bool) float64 {
 	for _, line := range d.w.wrap(s, size, bold, cw) {
-		d.w.text(x, y+size*ptToMM, line, size, bold)
+		d.w.draw(x, y+size*ptToMM, line, size, bold)
 		y += lineH(size)
 	}
 	return y
@@ -195,4 +254,54 @@ func (d *doc) rule(x float64) {
 	d.pdf.SetLineWidth(0.2)
 	d.pdf.Line(x, d.y, d.pageW-Margin, d.y)
 	d.pdf.SetDrawColor(0, 0, 0)
+}
+
+// headingHeight returns the height heading takes for the title id.
+func (d *doc) headingHeight(x float64, id string, size float64, kv ...any) float64 {
+	first, second := d.both(id, kv...)
+	if second == "" {
+		return d.height(first, size, true, d.pageW-Margin-x)
+	}
+	cw := (d.pageW - Margin - x - 6) / 2
+	return max(d.height(first, size, true, cw), d.height(second, size, true, cw))
+}
+
+// Lines to write an answer on, and the height of a set of n of them.
+const writingLineGap = 7.0
+
+func writingLinesHeight(n int) float64 { return float64(n)*writingLineGap + 3 }
+
+// writingLines draws n lines to write on from x to the right margin, all
+// on one page.
+func (d *doc) writingLines(x float64, n int) {
+	d.room(writingLinesHeight(n))
+	for range n {
+		d.y += writingLineGap
+		d.rule(x)
+	}
+	d.y += 3
+}
+
+// twice writes the line id in the printout's language and, if it has a
+// second one, again under it in that language, smaller and grey.
+func (d *doc) twice(x float64, id string, size float64, kv ...any) {
+	first, second := d.both(id, kv...)
+	r, g, b := d.pdf.GetTextColor()
+	d.para(x, first, size, false)
+	if second != "" {
+		d.pdf.SetTextColor(min(r+40, 130), min(g+40, 130), min(b+40, 130))
+		d.para(x, second, size-1, false)
+		d.pdf.SetTextColor(r, g, b)
+	}
+}
+
+// bothWords returns the text of id in the printout's language, followed
+// by " / " and its text in the second language if there is one: for a
+// word inside a line (yes, no, a role).
+func (d *doc) bothWords(id string, kv ...any) string {
+	first, second := d.both(id, kv...)
+	if second != "" && second != first {
+		return first + " / " + second
+	}
+	return first
 }

@@ -60,16 +60,13 @@ func sheet(b *plan.Binder, c *plan.Contact, kinds []plan.Kind, who Details, o Op
 		if o.Date.IsZero() {
 			o.Date = b.Created
 		}
-		d, err := newDoc(o)
-		if err != nil {
-			return nil, err
-		}
-		for _, p := range parts {
-			d.page()
-			d.sheet(b, c, p, who)
-			d.footer()
-		}
-		return d.bytes()
+		return render(o, func(d *doc) {
+			for _, p := range parts {
+				d.page()
+				d.sheet(b, c, p, who)
+				d.footer()
+			}
+		})
 	})
 }
 
@@ -176,25 +173,40 @@ func firstAnswer(plans []*plan.Plan, id string) plan.Answer {
 }
 
 func (d *doc) sheet(b *plan.Binder, c *plan.Contact, p sheetPart, who Details) {
-	T := d.o.Loc.T
 	x := Margin
-	d.para(x, T("print.sheet-title", "Name", c.Name), 18, true)
+	d.heading(x, "print.sheet-title", 18, "Name", c.Name)
 	d.y += 2
-	person := who.Name
-	if person == "" {
-		person = T("print.sheet-person")
+	for i, l := range d.locales() {
+		person := who.Name
+		if person == "" {
+			person = l.T("print.sheet-person")
+		}
+		d.secondary(i, func(size float64) { d.para(x, l.T(sheetIntro[p.kind], "Person", person), size, false) }, 11)
 	}
-	d.para(x, T(sheetIntro[p.kind], "Person", person), 11, false)
 	d.y += 3
 
-	var roles []string
-	for _, r := range p.roles {
-		roles = append(roles, T(plan.RoleKey(r)))
+	for i, l := range d.locales() {
+		var roles []string
+		for _, r := range p.roles {
+			roles = append(roles, l.T(plan.RoleKey(r)))
+		}
+		d.secondary(i, func(size float64) {
+			d.para(x, l.T("print.sheet-role", "Roles", strings.Join(roles, ", ")), size, false)
+		}, 10)
 	}
-	d.para(x, T("print.sheet-role", "Roles", strings.Join(roles, ", ")), 10, false)
 	d.y += 2
 
 	bullet := func(s string) { d.para(x+6, "•  "+s, 10.5, false) }
+	// A fixed line, in each language of the sheet.
+	fixed := func(id string, kv ...any) {
+		for i, l := range d.locales() {
+			if i == 0 {
+				bullet(l.T(id, kv...))
+				continue
+			}
+			d.secondary(i, func(size float64) { d.para(x+10, l.T(id, kv...), size, false) }, 10.5)
+		}
+	}
 	text := func(s string) {
 		for _, l := range strings.Split(s, "\n") {
 			d.para(x+6, l, 10.5, false)
@@ -202,20 +214,21 @@ func (d *doc) sheet(b *plan.Binder, c *plan.Contact, p sheetPart, who Details) {
 	}
 	listed := map[string]bool{} // contacts already on the page
 	for _, g := range p.groups {
-		d.room(20)
+		// A heading goes on with the first two lines under it.
+		d.room(3 + d.headingHeight(x, g[0].Title, 12) + 1 + 2*lineH(10.5))
 		d.y += 3
-		d.para(x, T(g[0].Title), 12, true)
+		d.heading(x, g[0].Title, 12)
 		d.y += 1
 		for _, sb := range g {
 			if sb.Text != "" {
-				bullet(T(sb.Text))
+				fixed(sb.Text)
 			}
 			if sb.Details {
 				for _, f := range []struct{ id, v string }{
 					{"print.sheet-name", who.Name}, {"print.sheet-born", who.Born}, {"print.sheet-file", who.FileNumber},
 				} {
 					if f.v != "" {
-						bullet(T(f.id, "Value", f.v))
+						fixed(f.id, "Value", f.v)
 					}
 				}
 			}
@@ -236,7 +249,20 @@ func (d *doc) sheet(b *plan.Binder, c *plan.Contact, p sheetPart, who Details) {
 	d.rule(x)
 	d.y += 2
 	d.pdf.SetTextColor(90, 90, 90)
-	d.para(x, T("print.not-legal-advice"), 9, false)
+	d.twice(x, "print.not-legal-advice", 9)
+	d.pdf.SetTextColor(0, 0, 0)
+}
+
+// secondary runs f, which writes a line at the size it is given: the
+// line of the printout's language (i == 0) at size, the second
+// language's a point smaller and grey.
+func (d *doc) secondary(i int, f func(size float64), size float64) {
+	if i == 0 {
+		f(size)
+		return
+	}
+	d.pdf.SetTextColor(80, 80, 80)
+	f(size - 1)
 	d.pdf.SetTextColor(0, 0, 0)
 }
 
@@ -250,20 +276,19 @@ type sheetLine struct {
 // contacts named (name and numbers only, never their roles nor whether
 // they agreed, and each contact once a page), and the person's own words.
 func (d *doc) sheetLines(b *plan.Binder, x qa, listed map[string]bool) []sheetLine {
-	T := d.o.Loc.T
 	var out []sheetLine
 	if x.a.Yes != nil {
 		if *x.a.Yes {
-			out = append(out, sheetLine{T("show.yes"), true})
+			out = append(out, sheetLine{d.bothWords("show.yes"), true})
 		} else {
-			out = append(out, sheetLine{T("show.no"), true})
+			out = append(out, sheetLine{d.bothWords("show.no"), true})
 		}
 	}
 	if x.a.Choice != "" {
-		out = append(out, sheetLine{T(x.q.OptionKey(x.a.Choice)), true})
+		out = append(out, sheetLine{d.bothWords(x.q.OptionKey(x.a.Choice)), true})
 	}
 	for _, o := range x.a.Checked {
-		out = append(out, sheetLine{T(x.q.OptionKey(o)), true})
+		out = append(out, sheetLine{d.bothWords(x.q.OptionKey(o)), true})
 	}
 	for _, id := range x.a.Contacts {
 		if c := b.Contact(id); c != nil && !listed[id] {

@@ -4,7 +4,10 @@
 # and, from testdata/hard-binder.json (twelve numbers to learn, long
 # international numbers, six-digit extensions), the first page of cards and
 # the page of the release checklist where the numbers to learn start (the
-# first page with a number in spoken groups), in English and Vietnamese.
+# first page with a number in spoken groups after the pages of the day), in English and Vietnamese.
+# At 100 dpi: the page a release checklist opens with, for the day it
+# happens (day-en, day-zh-Hans, day-vi, and English with Chinese beside it),
+# and a helper's sheet in English with Chinese beside it (sheet-en-zh-Hans).
 # Needs pdftoppm (poppler-utils). Run from anywhere:
 #   scripts/print-pictures.sh            # en zh-Hans zh-Hant vi ko th
 #   scripts/print-pictures.sh fr es      # others
@@ -28,15 +31,30 @@ for lang in "${langs[@]}"; do
     pdftoppm -f 1 -l 1 -r 60 -png -singlefile "$tmp/$kind-$lang.pdf" "docs/print/$kind-$lang"
   done
 done
+for lang in en zh-Hans vi; do
+  pw --lang "$lang" print checklist release-1 -o "$tmp/day-$lang.pdf"
+  pdftoppm -f 1 -l 1 -r 100 -png -singlefile "$tmp/day-$lang.pdf" "docs/print/day-$lang"
+done
+pw --lang en print checklist release-1 --bilingual zh-Hans -o "$tmp/day-en-zh-Hans.pdf"
+pdftoppm -f 1 -l 1 -r 100 -png -singlefile "$tmp/day-en-zh-Hans.pdf" "docs/print/day-en-zh-Hans"
+pw --lang en print sheet Mei --bilingual zh-Hans --name "Li Na" --born 1990-01-01 -o "$tmp/sheet-en-zh-Hans.pdf"
+pdftoppm -f 1 -l 1 -r 100 -png -singlefile "$tmp/sheet-en-zh-Hans.pdf" "docs/print/sheet-en-zh-Hans"
 hard() { "$tmp/pathway" --vault "$tmp/hard" --passphrase-file "$tmp/pass" "$@" 2>/dev/null; }
 hard import testdata/hard-binder.json
 for lang in en vi; do
   hard --lang "$lang" print cards --back -o "$tmp/cards-hard-$lang.pdf"
   hard --lang "$lang" print checklist release-1 -o "$tmp/learn-hard-$lang.pdf"
   pages=$(pdfinfo "$tmp/learn-hard-$lang.pdf" | awk '/^Pages:/ {print $2}')
-  last=$pages
+  # The pages of the day show the numbers in spoken groups too: the
+  # numbers to learn start on the first page with them after a page
+  # without (the detail).
+  last=$pages detail=0
   for p in $(seq "$pages"); do
-    if pdftotext -f "$p" -l "$p" "$tmp/learn-hard-$lang.pdf" - | grep -q ' · '; then last=$p; break; fi
+    if pdftotext -f "$p" -l "$p" "$tmp/learn-hard-$lang.pdf" - | grep -q ' · '; then
+      if [ "$detail" = 1 ]; then last=$p; break; fi
+    else
+      detail=1
+    fi
   done
   pdftoppm -f 1 -l 1 -r 60 -png -singlefile "$tmp/cards-hard-$lang.pdf" "docs/print/cards-hard-$lang"
   pdftoppm -f "$last" -l "$last" -r 60 -png -singlefile "$tmp/learn-hard-$lang.pdf" "docs/print/learn-hard-$lang"
