@@ -298,16 +298,16 @@ func (d *doc) card(x, y float64, l cardLayout, k, of int) {
 
 	top := y + cardPad + (cardInnerH-l.height)/2
 	for _, e := range l.entries {
-		d.w.draw(x+cardPad, top+e.nameSize*ptToMM, e.name, e.nameSize, false)
+		d.w.text(x+cardPad, top+e.nameSize*ptToMM, e.name, e.nameSize, false)
 		top += lineH(e.nameSize)
 		if e.label != "" {
 			d.pdf.SetTextColor(90, 90, 90)
-			d.w.draw(x+cardPad, top+e.labelSize*ptToMM, e.label, e.labelSize, false)
+			d.w.text(x+cardPad, top+e.labelSize*ptToMM, e.label, e.labelSize, false)
 			d.pdf.SetTextColor(0, 0, 0)
 			top += lineH(e.labelSize)
 		}
 		for _, line := range e.num {
-			d.w.draw(x+cardPad, top+e.numSize*ptToMM, line, e.numSize, true)
+			d.w.text(x+cardPad, top+e.numSize*ptToMM, line, e.numSize, true)
 			top += lineH(e.numSize)
 		}
 		top += 0.05 * e.numSize
@@ -315,7 +315,7 @@ func (d *doc) card(x, y float64, l cardLayout, k, of int) {
 	if of > 1 {
 		s := fmt.Sprintf("%d/%d", k+1, of)
 		d.pdf.SetTextColor(120, 120, 120)
-		d.w.draw(x+CardW-cardPad-d.w.width(s, 6, false), y+CardH-1.3, s, 6, false)
+		d.w.text(x+CardW-cardPad-d.w.width(s, 6, false), y+CardH-1.3, s, 6, false)
 		d.pdf.SetTextColor(0, 0, 0)
 	}
 }

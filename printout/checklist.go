@@ -142,7 +142,7 @@ func (d *doc) checkBox(x, y float64, ticked bool) {
 	if ticked {
 		box = "☑"
 	}
-	d.w.draw(x, y+pointTitleSize*ptToMM-0.3, box, 12, false)
+	d.w.text(x, y+pointTitleSize*ptToMM-0.3, box, 12, false)
 }
 
 // people lists the contacts the plan names, with their numbers.
@@ -239,7 +239,7 @@ func (d *doc) numbers(b *plan.Binder) {
 		d.room(h)
 		d.y = d.col(Margin, d.y, cw, c.Name, 11, false)
 		for _, l := range lines {
-			d.w.draw(Margin, d.y+size*ptToMM, l, size, true)
+			d.w.text(Margin, d.y+size*ptToMM, l, size, true)
 			d.y += lineH(size)
 		}
 		d.y++

@@ -91,7 +91,7 @@ func (d *doc) dayPage(b *plan.Binder, p *plan.Plan, close bool) {
 			d.col(x, d.y+(size-DayTextSize)*ptToMM, nameW, c.Name, DayTextSize, false)
 			y := d.y
 			for _, l := range lines {
-				d.w.draw(numX, y+size*ptToMM, l, size, true)
+				d.w.text(numX, y+size*ptToMM, l, size, true)
 				y += lineH(size)
 			}
 			d.y += h + gap*0.75
@@ -138,7 +138,7 @@ func (d *doc) dayPage(b *plan.Binder, p *plan.Plan, close bool) {
 			y := d.col(numX, d.y, numW, roles, DayTextSize, false)
 			for _, f := range fitted {
 				for _, l := range f.lines {
-					d.w.draw(numX, y+f.size*ptToMM, l, f.size, true)
+					d.w.text(numX, y+f.size*ptToMM, l, f.size, true)
 					y += lineH(f.size)
 				}
 			}

@@ -172,7 +172,7 @@ func (d *doc) footer() {
 	for _, loc := range d.locales() {
 		page := loc.T("print.page-of", "Page", d.pdf.PageNo(), "Pages", max(d.pages, d.pdf.PageNo()))
 		pw := d.w.width(page, footerSize, false)
-		d.w.draw(d.pageW-Margin-pw, y, page, footerSize, false)
+		d.w.text(d.pageW-Margin-pw, y, page, footerSize, false)
 		private := loc.T("print.private")
 		room := d.pageW - 2*Margin - pw - 6
 		size := footerSize
@@ -181,7 +181,7 @@ func (d *doc) footer() {
 		}
 		// A line still too long goes on under the page number, wrapped.
 		for _, l := range d.w.wrap(private, size, false, room) {
-			d.w.draw(Margin, y, l, size, false)
+			d.w.text(Margin, y, l, size, false)
 			y += lineH(size)
 		}
 	}
@@ -201,7 +201,7 @@ func (d *doc) locales() []*locales.Locale {
 func (d *doc) para(x float64, s string, size float64, bold bool) {
 	for _, line := range d.w.wrap(s, size, bold, d.pageW-Margin-x) {
 		d.room(lineH(size))
-		d.w.draw(x, d.y+size*ptToMM, line, size, bold)
+		d.w.text(x, d.y+size*ptToMM, line, size, bold)
 		d.y += lineH(size)
 	}
 }
@@ -210,7 +210,7 @@ func (d *doc) para(x float64, s string, size float64, bold bool) {
 // returns the y below it. It does not break pages: callers ask room first.
 func (d *doc) col(x, y, cw float64, s string, size float64, bold bool) float64 {
 	for _, line := range d.w.wrap(s, size, bold, cw) {
-		d.w.draw(x, y+size*ptToMM, line, size, bold)
+		d.w.text(x, y+size*ptToMM, line, size, bold)
 		y += lineH(size)
 	}
 	return y

@@ -408,18 +408,28 @@ func (w *writer) text(x, y float64, s string, size float64, bold bool) float64 {
 			j++
 		}
 		for k := j - 1; k >= i && rs[i].rtl; k-- {
-			x = w.draw(x, y, rs[k], size, bold)
+			x = w.drawBold(x, y, rs[k], size, bold)
 		}
 		if !rs[i].rtl {
-			x = w.draw(x, y, rs[i], size, bold)
+			x = w.drawBold(x, y, rs[i], size, bold)
 		}
 		i = j
 	}
 	return x
 }
 
-// draw draws one run at (x, y) and returns the x after it.
-func (w *writer) draw(x, y float64, r run, size float64, bold bool) float64 {
+// drawBold draws one run; bold in a face with no bold outlines of its own
+// is drawn faux bold (see bold.go).
+func (w *writer) drawBold(x, y float64, r run, size float64, bold bool) float64 {
+	if bold && r.face.bold == nil {
+		w.fauxBold(func() { x = w.drawRun(x, y, r, size, bold) }, size)
+		return x
+	}
+	return w.drawRun(x, y, r, size, bold)
+}
+
+// drawRun draws one run at (x, y) and returns the x after it.
+func (w *writer) drawRun(x, y float64, r run, size float64, bold bool) float64 {
 	w.setFont(r.face, bold, size)
 	if !r.face.shaped {
 		if !r.rtl {
