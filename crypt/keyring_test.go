@@ -681,7 +681,7 @@ func TestCrashDuringPassphraseChange(t *testing.T) {
 	if runtime.GOOS == "windows" {
 		t.Skip("SIGKILL is a Unix signal")
 	}
-	kills := 40
+	kills := 50
 	if testing.Short() {
 		kills = 10
 	}
