@@ -70,9 +70,9 @@ func cardNameRun(o *CardNameOptions) error {
 		return err
 	}
 	if onCard == "" {
-		fmt.Fprintln(e.Stderr, e.T("card-name.cleared", "Name", who))
+		fmt.Fprintln(e.Stderr, e.T("msg.card-name-cleared", "Name", who))
 	} else {
-		fmt.Fprintln(e.Stderr, e.T("card-name.set", "Name", who, "CardName", onCard))
+		fmt.Fprintln(e.Stderr, e.T("msg.card-name-set", "Name", who, "CardName", onCard))
 	}
 	return nil
 }

@@ -114,7 +114,7 @@ func newCmdResourcesAdd(f *Factory) *cobra.Command {
 				return nil
 			}
 			// A neutral name on the cards: see plan.Binder.NeutralCardName.
-			c.CardName = s.Binder.NeutralCardName(e.T("card-name.line"))
+			c.CardName = s.Binder.NeutralCardName(e.T("word.card-line"))
 			name, id, onCard := c.Name, c.ID, c.CardName
 			if err := s.Save(); err != nil {
 				return err
