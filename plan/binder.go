@@ -8,7 +8,9 @@
 package plan
 
 import (
+	"fmt"
 	"slices"
+	"strings"
 	"time"
 )
 
@@ -113,6 +115,10 @@ type Contact struct {
 	ID string `json:"id"`
 	// Name is a name or nickname, as the person wants it printed.
 	Name string `json:"name"`
+	// CardName is what the wallet cards and the drill show instead of
+	// Name: an alias, initials, a word only the person understands. Empty
+	// means Name. The checklist and the sheets keep Name.
+	CardName string `json:"card_name,omitempty"`
 	// Roles are the parts this contact plays in the person's plans.
 	Roles []Role `json:"roles,omitempty"`
 	// Phones are the contact's numbers, the first being the main one.
@@ -130,6 +136,39 @@ type Contact struct {
 	Learn bool `json:"learn,omitempty"`
 	// Note is anything else worth keeping about them.
 	Note string `json:"note,omitempty"`
+}
+
+// OnCard returns the name the wallet cards and the drill show: the card
+// name if the person gave one, else the name.
+func (c Contact) OnCard() string {
+	if c.CardName != "" {
+		return c.CardName
+	}
+	return c.Name
+}
+
+// MaxCardName is the longest card name, in bytes: a card name is a word or
+// two, printed at a readable size on a wallet card.
+const MaxCardName = 64
+
+// NeutralCardName returns a card name that says nothing of who the
+// contact is: word (such as "Line", in the person's language) and the
+// smallest number no other contact's card name uses yet ("Line 1", "Line
+// 2"…).
+//
+// It is what pathway suggests for an organisation added from a list. Its
+// name on a wallet card, or its initials or first word, would tell whoever
+// finds the card where the person turns for help (a sex workers' network, an
+// immigration clinic): a neutral word tells nothing, and the person learns
+// which number is which from the cards' number and the checklist, which
+// keeps the real name. They can change it at any time.
+func (b *Binder) NeutralCardName(word string) string {
+	for n := 1; ; n++ {
+		name := fmt.Sprintf("%s %d", word, n)
+		if !slices.ContainsFunc(b.Contacts, func(c Contact) bool { return strings.EqualFold(c.OnCard(), name) }) {
+			return name
+		}
+	}
 }
 
 // HasRole reports whether the contact plays role r.

@@ -157,6 +157,7 @@ func (b *Binder) Clean() {
 		c := &b.Contacts[i]
 		c.ID = CleanLine(c.ID)
 		c.Name = CleanLine(c.Name)
+		c.CardName = CleanLine(c.CardName)
 		c.Address = Clean(c.Address)
 		c.Note = Clean(c.Note)
 		for j := range c.Languages {
@@ -238,6 +239,9 @@ func (b *Binder) Validate() error {
 			if err := checkText(at+"."+f[0], f[1]); err != nil {
 				return err
 			}
+		}
+		if err := CheckCardName(at+".card_name", c.CardName); err != nil {
+			return err
 		}
 		for j, l := range c.Languages {
 			if err := checkText(fmt.Sprintf("%s.languages[%d]", at, j), l); err != nil {
@@ -348,6 +352,19 @@ func checkAnswer(at string, kind Kind, id string, a Answer, contactIDs map[strin
 		if slices.Index(a.Contacts, c) != j {
 			return &Error{Code: CodeDuplicateID, Field: fmt.Sprintf("%s.contacts[%d]", at, j), Value: shorten(c)}
 		}
+	}
+	return nil
+}
+
+// CheckCardName checks a card name, already cleaned, at field at: not
+// longer than [MaxCardName], and without an invisible or direction
+// character (like a name, it must not pass for another). Empty is allowed.
+func CheckCardName(at, s string) error {
+	if len(s) > MaxCardName {
+		return &Error{Code: CodeTooLong, Field: at, Limit: MaxCardName}
+	}
+	if r, pos, ok := NameChar(s); !ok {
+		return &Error{Code: CodeNameChar, Field: at, Value: fmt.Sprintf("U+%04X", r), Limit: pos}
 	}
 	return nil
 }

@@ -72,6 +72,9 @@ func Decode(data []byte) (*Binder, error) {
 		if r, pos, ok := NameChar(c.Name); !ok {
 			return nil, &Error{Code: CodeNameChar, Field: fmt.Sprintf("contacts[%d].name", i), Value: fmt.Sprintf("U+%04X", r), Limit: pos}
 		}
+		if r, pos, ok := NameChar(c.CardName); !ok {
+			return nil, &Error{Code: CodeNameChar, Field: fmt.Sprintf("contacts[%d].card_name", i), Value: fmt.Sprintf("U+%04X", r), Limit: pos}
+		}
 	}
 	b.Clean()
 	if err := b.Validate(); err != nil {

@@ -3,6 +3,7 @@ package printout
 import (
 	"fmt"
 	"math"
+	"slices"
 	"strings"
 
 	"pathway/locales"
@@ -43,6 +44,11 @@ type CardOptions struct {
 	// Back adds a page, to print on the back of the cards (long-edge
 	// duplex), with the 24-hour lines the person picked.
 	Back bool
+	// First lists the ids of the contacts whose numbers go first, in that
+	// order: on the first card, alone, as many as fit there (the ones the
+	// person needs first). The other numbers follow on the next cards.
+	// An id that is not one of the numbers to learn is left out.
+	First []string
 }
 
 // cardMargin is the least space between the cards and the edge of the
@@ -73,8 +79,9 @@ func CardsPerPage(p Paper) int {
 }
 
 // Cards prints wallet-size cards with the numbers the person marked to
-// learn by heart, each with the name they chose. Discreet: no title, no
-// plan, no roles unless asked for.
+// learn by heart, each with the name they chose for the cards (see
+// [plan.Contact.OnCard]). Discreet: no title, no plan, no roles unless
+// asked for.
 //
 // The numbers go on as many different cards as they need (at most
 // MaxCardNumbers a card, fewer when they are long). A page holds the set
@@ -107,7 +114,12 @@ func Cards(b *plan.Binder, o CardOptions) ([]byte, error) {
 		if err != nil {
 			return nil, err
 		}
-		fronts := d.pack(front, o.Labels)
+		var fronts []cardLayout
+		if first, rest := firstOf(front, o.First); len(first) > 0 {
+			fronts = append(d.pack(first, o.Labels), d.pack(rest, o.Labels)...)
+		} else {
+			fronts = d.pack(front, o.Labels)
+		}
 		backs := d.pack(back, o.Labels)
 		xs, ys := grid(d.pageW, d.pageH)
 		per := len(xs) * len(ys)
@@ -130,6 +142,24 @@ func Cards(b *plan.Binder, o CardOptions) ([]byte, error) {
 		}
 		return d.bytes()
 	})
+}
+
+// firstOf splits cs into the contacts named in ids, in the order of ids,
+// and the others, in their order.
+func firstOf(cs []plan.Contact, ids []string) (first, rest []plan.Contact) {
+	for _, id := range ids {
+		for _, c := range cs {
+			if c.ID == id && !slices.ContainsFunc(first, func(f plan.Contact) bool { return f.ID == id }) {
+				first = append(first, c)
+			}
+		}
+	}
+	for _, c := range cs {
+		if !slices.Contains(ids, c.ID) {
+			rest = append(rest, c)
+		}
+	}
+	return first, rest
 }
 
 // cardPage draws a page of cards, the card in slot i being set[(first+i)
@@ -183,8 +213,9 @@ func spokenNumber(loc *locales.Locale, ph plan.Phone) string {
 // entry lays out contact c at scale s of the full sizes.
 func (d *doc) entry(c plan.Contact, labels bool, s float64) cardEntry {
 	e := cardEntry{}
-	e.nameSize = d.shrink(c.Name, CardNameSize*s, MinCardNameSize, false)
-	e.name = d.w.fit(c.Name, e.nameSize, false, cardInnerW)
+	name := c.OnCard()
+	e.nameSize = d.shrink(name, CardNameSize*s, MinCardNameSize, false)
+	e.name = d.w.fit(name, e.nameSize, false, cardInnerW)
 	if labels && len(c.Roles) > 0 {
 		var roles []string
 		for _, r := range c.Roles {

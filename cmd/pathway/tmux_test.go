@@ -325,6 +325,8 @@ func TestTerminalReleasePlan(t *testing.T) {
 	tm.focus("Learn this number by heart?")
 	tm.keys("Up")
 	tm.keys("Enter")
+	tm.focus("Name on the card")
+	tm.keys("Enter")
 
 	// Page 2: nothing answered but the care text.
 	tm.waitFor("Home, children and pets — part 2 of 7")
@@ -367,6 +369,8 @@ func TestTerminalReleasePlan(t *testing.T) {
 	tm.keys("Enter")
 	tm.focus("Learn this number by heart?")
 	tm.keys("Up")
+	tm.keys("Enter")
+	tm.focus("Name on the card")
 	tm.keys("Enter")
 
 	// Pages 4 to 6: Enter through them.

@@ -154,6 +154,7 @@ type CardsOptions struct {
 	PrintOptions
 	Labels bool
 	Back   bool
+	First  string // --first: names or ids, separated by commas
 }
 
 func newCmdPrintCards(f *Factory, runF func(*CardsOptions) error) *cobra.Command {
@@ -173,7 +174,36 @@ func newCmdPrintCards(f *Factory, runF func(*CardsOptions) error) *cobra.Command
 	addPrintFlags(f.E, c, &o.PrintOptions)
 	c.Flags().BoolVar(&o.Labels, "labels", false, f.E.T("flag.labels"))
 	c.Flags().BoolVar(&o.Back, "back", false, f.E.T("flag.back"))
+	c.Flags().StringVar(&o.First, "first", "", f.E.T("flag.first"))
 	return c
+}
+
+// firstIDs finds the contacts named in list (ids, names or card names,
+// separated by commas) among the numbers to learn, and returns their ids
+// in that order. A name that is no contact, or a contact with no number to
+// learn, is refused with its name.
+func firstIDs(e *env.Env, b *plan.Binder, list string) ([]string, error) {
+	var ids []string
+	for _, name := range strings.Split(list, ",") {
+		name = strings.TrimSpace(name)
+		if name == "" {
+			continue
+		}
+		idx := slices.IndexFunc(b.Contacts, func(c plan.Contact) bool {
+			return c.ID == name || strings.EqualFold(c.Name, name) || strings.EqualFold(c.CardName, name)
+		})
+		if idx < 0 {
+			return nil, e.Fail("error.no-contact", "Contact", name)
+		}
+		c := b.Contacts[idx]
+		if !c.Learn || len(c.Phones) == 0 {
+			return nil, e.Fail("error.print-first-not-learnt", "Contact", c.Name)
+		}
+		if !slices.Contains(ids, c.ID) {
+			ids = append(ids, c.ID)
+		}
+	}
+	return ids, nil
 }
 
 func cardsRun(o *CardsOptions) error {
@@ -182,7 +212,11 @@ func cardsRun(o *CardsOptions) error {
 	if err != nil {
 		return err
 	}
-	pdf, err := printout.Cards(s.Binder, printout.CardOptions{Options: po, Labels: o.Labels, Back: o.Back})
+	first, err := firstIDs(e, s.Binder, o.First)
+	if err != nil {
+		return err
+	}
+	pdf, err := printout.Cards(s.Binder, printout.CardOptions{Options: po, Labels: o.Labels, Back: o.Back, First: first})
 	switch {
 	case errors.Is(err, printout.ErrNothingToPrint) && o.Back && len(s.Binder.ToLearn()) > 0:
 		return e.Fail("error.print-no-back")

@@ -113,11 +113,14 @@ func newCmdResourcesAdd(f *Factory) *cobra.Command {
 				fmt.Fprintln(e.Stderr, e.T("resources.exists", "Name", c.Name))
 				return nil
 			}
-			name, id := c.Name, c.ID
+			// A neutral name on the cards: see plan.Binder.NeutralCardName.
+			c.CardName = s.Binder.NeutralCardName(e.T("word.card-line"))
+			name, id, onCard := c.Name, c.ID, c.CardName
 			if err := s.Save(); err != nil {
 				return err
 			}
 			fmt.Fprintln(e.Stderr, e.T("resources.added", "Name", name, "ID", id))
+			fmt.Fprintln(e.Stderr, e.T("resources.card-name", "CardName", onCard, "ID", id))
 			return nil
 		},
 	}

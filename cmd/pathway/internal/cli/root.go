@@ -173,6 +173,7 @@ func newCmdRoot(f *Factory) *cobra.Command {
 		newCmdImport(f, nil),
 		newCmdExport(f, nil),
 		newCmdShow(f, nil),
+		newCmdCardName(f, nil),
 		newCmdPassphrase(f, nil),
 		newCmdWipe(f, nil),
 	)

@@ -15,7 +15,7 @@ import (
 const drillLength = 2 * time.Minute
 
 // Practise runs one drill: the numbers due, each asked by the name the
-// person gave, then shown in its spoken groups whether the answer was
+// person gave for the cards (the one they see on the card they carry), then shown in its spoken groups whether the answer was
 // right or not. A missed number comes back once at the end. Progress is
 // saved after every answer, so that a quick exit loses nothing.
 func Practise(s *session.Session, u ui.UI, hint bool) error {
@@ -45,7 +45,7 @@ func Practise(s *session.Session, u ui.UI, hint bool) error {
 			help = append(help, T("practise.hint", "Group", d.Phone.Groups()[0]))
 		}
 		help = append(help, T("practise.skip-help"))
-		typed, err := u.Line(T("practise.title"), T("practise.ask", "Name", d.Contact.Name), strings.Join(help, "\n"))
+		typed, err := u.Line(T("practise.title"), T("practise.ask", "Name", d.Contact.OnCard()), strings.Join(help, "\n"))
 		if err != nil {
 			return err
 		}

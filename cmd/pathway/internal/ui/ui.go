@@ -129,6 +129,17 @@ func CheckPhone(e *env.Env) func(string) error {
 	}
 }
 
+// CheckCardName is the inline check of a name on the card: a name's
+// checks, and not longer than plan.MaxCardName; empty is allowed.
+func CheckCardName(e *env.Env) func(string) error {
+	return func(s string) error {
+		if len(s) > plan.MaxCardName {
+			return errors.New(e.T("error.plan.too-long", "Limit", plan.MaxCardName))
+		}
+		return CheckName(e)(s)
+	}
+}
+
 // CheckName is the inline check of a person's name: not too long, and no
 // invisible or direction character that could make it pass for another
 // name (its position is said).

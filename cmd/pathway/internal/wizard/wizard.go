@@ -196,6 +196,10 @@ func pickListing(e *env.Env, b *plan.Binder, role plan.Role, u ui.UI) (*plan.Con
 	if err != nil || k == 0 {
 		return nil, err
 	}
-	c, _ := b.AddOrFind(listings[k-1].Contact(), role, e.Today())
+	c, added := b.AddOrFind(listings[k-1].Contact(), role, e.Today())
+	if added {
+		// A neutral name on the cards: see plan.Binder.NeutralCardName.
+		c.CardName = b.NeutralCardName(e.T("word.card-line"))
+	}
 	return c, nil
 }

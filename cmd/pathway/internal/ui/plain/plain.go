@@ -283,7 +283,8 @@ func (u *UI) pickMany(labels []string, now []int, addNew bool) ([]int, error) {
 }
 
 // NewContact asks for a new person: name, number, whether they agreed,
-// whether to learn the number by heart.
+// whether to learn the number by heart, and then what the card shows
+// instead of the name.
 func (u *UI) NewContact(role plan.Role) (plan.Contact, bool, error) {
 	t := u.t
 	fmt.Fprintln(u.out)
@@ -319,6 +320,15 @@ func (u *UI) NewContact(role plan.Role) (plan.Contact, bool, error) {
 			return c, false, err
 		}
 		c.Learn = k == 0
+	}
+	if c.Learn {
+		// Last and optional: Enter keeps the name on the card.
+		fmt.Fprintln(u.out, t("contact.card-name")+" "+t("contact.card-name-help"))
+		cn, err := u.ask(ui.CheckCardName(u.e))
+		if err != nil {
+			return c, false, err
+		}
+		c.CardName = cn
 	}
 	return c, true, nil
 }

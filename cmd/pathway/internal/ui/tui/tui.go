@@ -218,7 +218,7 @@ func (u *UI) fields(b *plan.Binder, v *ui.Answer) []huh.Field {
 // NewContact asks for a new person on one screen.
 func (u *UI) NewContact(role plan.Role) (plan.Contact, bool, error) {
 	T := u.e.T
-	var name, phone, agreed, learn string
+	var name, phone, agreed, learn, cardName string
 	agreed, learn = "no", "no"
 	desc := ""
 	if role != "" {
@@ -233,6 +233,8 @@ func (u *UI) NewContact(role plan.Role) (plan.Contact, bool, error) {
 			Options(huh.NewOption(T("answer.yes"), "yes"), huh.NewOption(T("contact.not-yet"), "no")).Value(&agreed),
 		huh.NewSelect[string]().Title(T("contact.learn")).
 			Options(huh.NewOption(T("answer.yes"), "yes"), huh.NewOption(T("answer.no"), "no")).Value(&learn),
+		huh.NewInput().Title(T("contact.card-name")).Description(T("contact.card-name-help")).Value(&cardName).
+			CharLimit(plan.MaxCardName).Validate(ui.CheckCardName(u.e)),
 	}
 	g := huh.NewGroup(fields...).Title(T("contact.new-title")).Description(desc)
 	out, err := u.run(T("contact.new-title"), u.form(g), fields[0])
@@ -243,7 +245,7 @@ func (u *UI) NewContact(role plan.Role) (plan.Contact, bool, error) {
 	if name == "" {
 		return plan.Contact{}, false, nil
 	}
-	c := plan.Contact{Name: name, Agreed: agreed == "yes"}
+	c := plan.Contact{Name: name, Agreed: agreed == "yes", CardName: plan.CleanLine(cardName)}
 	if p, err := plan.ParsePhone(phone); err == nil {
 		c.Phones = []plan.Phone{p}
 		c.Learn = learn == "yes"
