@@ -47,7 +47,9 @@ func (s *Session) Save() error {
 	// Names in one Unicode form (NFC), so that the same name typed on two
 	// keyboards, composed or not, is one name on every screen and paper.
 	for i := range s.Binder.Contacts {
-		s.Binder.Contacts[i].Name = norm.NFC.String(s.Binder.Contacts[i].Name)
+		c := &s.Binder.Contacts[i]
+		c.Name = norm.NFC.String(c.Name)
+		c.CardName = norm.NFC.String(c.CardName)
 	}
 	data, err := plan.Encode(s.Binder)
 	if err != nil {
