@@ -283,3 +283,19 @@ func TestTerminalFirstRunMismatch(t *testing.T) {
 		t.Fatalf("the vault was not made: %v", err)
 	}
 }
+
+// TestTerminalEscEscInOneRead: Esc Esc sent in one write (as a fast typist
+// or some terminals deliver it) closes at once, like two separate Esc.
+func TestTerminalEscEscInOneRead(t *testing.T) {
+	tm := newTerm(t)
+	tm.importSample()
+	tm.start("--passphrase-file", tm.passFile())
+	tm.waitFor("What do you want to do?")
+	tm.tmux("send-keys", "-t", "t", "Escape", "Escape")
+	if got := tm.exited(); got != "exit=0" {
+		t.Fatalf("pathway ended with %s", got)
+	}
+	if all := tm.everything(); strings.TrimSpace(all) != "" {
+		t.Fatalf("the terminal still shows something after the quick exit:\n%q", all)
+	}
+}

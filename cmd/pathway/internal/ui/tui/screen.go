@@ -107,7 +107,9 @@ func (s *Screen) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	case tea.KeyMsg:
 		s.lastKey = time.Now()
 		switch msg.String() {
-		case "ctrl+c":
+		case "ctrl+c", "alt+esc":
+			// alt+esc: two Esc that arrived in one read (a fast typist,
+			// some terminals) are one quick exit, not a stray key.
 			s.result = Quick
 			return s, tea.Quit
 		case "esc":
