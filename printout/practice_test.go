@@ -76,7 +76,7 @@ func TestPracticeRows(t *testing.T) {
 			qdf := filepath.Join(t.TempDir(), "qdf.pdf")
 			runTool(t, "qpdf", "--qdf", "--object-streams=disable", "--pages", path, strconv.Itoa(len(pages)), "--", "--empty", qdf)
 			raw := runTool(t, "cat", qdf) // the content stream, uncompressed
-			rows := map[int][]float64{} // top in points from the top → left edges
+			rows := map[int][]float64{}   // top in points from the top → left edges
 			for _, m := range rectRe.FindAllStringSubmatch(raw, -1) {
 				x, _ := strconv.ParseFloat(m[1], 64)
 				y, _ := strconv.ParseFloat(m[2], 64)
