@@ -203,23 +203,44 @@ const (
 	MinLearnNumberSize = 12.0
 )
 
+// PracticeRows is how many dated rows of boxes each number to learn has on
+// the checklist: one for each day it is written from memory, so the
+// worker can see the days go by and the number stay.
+const PracticeRows = 3
+
+// The parts of a practice row: the blank line for the date written by
+// hand, the gap after it, and the gap from one practice row to the next.
+const (
+	dateLineW   = 20.0
+	dateGap     = 4.0
+	practiceGap = 2.0
+)
+
 // numbers prints the numbers to learn by heart, large and in spoken
-// groups, each with rows of empty boxes to write it from memory.
+// groups, each with PracticeRows dated rows of empty boxes to write it
+// from memory, the extension's digits included. A number, its name and
+// its rows are kept together on one page.
 func (d *doc) numbers(b *plan.Binder) {
 	learn := b.ToLearn()
 	if len(learn) == 0 {
 		return
 	}
 	cw := d.pageW - 2*Margin
-	// The height of the number of c with its name and its boxes.
-	numberH := func(c plan.Contact) (float64, []string, float64) {
+	dateLabel := d.o.Loc.T("print.practice-date")
+	dateW := d.w.width(dateLabel, 8, false) + 1.5 + dateLineW
+	extLabel := strings.TrimSpace(d.o.Loc.T("print.ext", "Ext", ""))
+	extW := d.w.width(extLabel, 9, false) + 1.5
+	// The practice row of c's first number, and the height of c's
+	// number with its name and its rows.
+	numberH := func(c plan.Contact) (float64, []string, float64, practice) {
 		ph := c.Phones[0]
 		size, lines := d.w.fitNumber(spokenNumber(d.o.Loc, ph), LearnNumberSize, MinLearnNumberSize, true, cw)
-		boxes := boxRows(ph.Groups(), cw)
-		return d.height(c.Name, 11, false, cw) + float64(len(lines))*lineH(size) + 1 + float64(boxes)*boxRow + 3, lines, size
+		row := layoutBoxes(ph.Groups(), ph.Ext, extW, cw-dateW-dateGap)
+		rows := PracticeRows*row.h + (PracticeRows-1)*practiceGap
+		return d.height(c.Name, 11, false, cw) + float64(len(lines))*lineH(size) + 1 + rows + 3, lines, size, row
 	}
 	// The heading and the instructions go on with the first number.
-	first, _, _ := numberH(learn[0])
+	first, _, _, _ := numberH(learn[0])
 	help := d.height(d.o.Loc.T("print.learn-help"), 9.5, false, cw)
 	if d.o.Second != nil {
 		help += d.height(d.o.Second.T("print.learn-help"), 8.5, false, cw)
@@ -234,8 +255,7 @@ func (d *doc) numbers(b *plan.Binder) {
 	d.pdf.SetTextColor(0, 0, 0)
 	d.y += 2
 	for _, c := range learn {
-		ph := c.Phones[0]
-		h, lines, size := numberH(c)
+		h, lines, size, row := numberH(c)
 		d.room(h)
 		d.y = d.col(Margin, d.y, cw, c.Name, 11, false)
 		for _, l := range lines {
@@ -243,50 +263,88 @@ func (d *doc) numbers(b *plan.Binder) {
 			d.y += lineH(size)
 		}
 		d.y++
-		d.y = d.digitBoxes(Margin, d.y, ph.Groups(), cw)
+		for i := range PracticeRows {
+			if i > 0 {
+				d.y += practiceGap
+			}
+			d.practiceRow(Margin, d.y, dateLabel, dateW, extLabel, row)
+			d.y += row.h
+		}
 		d.y += 3
 	}
+}
+
+// A practice is the layout of one row of boxes for a number: where each
+// digit's box goes, and the extension's label, from the top left of the
+// boxes; h is the height it takes, to the next row.
+type practice struct {
+	boxes          []box
+	labelX, labelY float64
+	hasExt         bool
+	h              float64
+}
+
+// A box is the top left of one digit's box.
+type box struct{ x, y float64 }
+
+// layoutBoxes lays out an empty box per digit, in the number's groups,
+// and then, after a label extW wide, one per digit of the extension ext,
+// in lines within the width cw: a group that does not fit the end of a
+// line goes whole to the next, a group longer than a line goes on below,
+// and a box is never left out.
+func layoutBoxes(groups []string, ext string, extW, cw float64) practice {
+	var p practice
+	x, y := 0.0, 0.0
+	place := func(digits string, lead float64) {
+		if x > 0 && x+lead+float64(len(digits))*boxW > cw {
+			y += boxRow
+			x = 0
+		}
+		if lead > 0 {
+			p.labelX, p.labelY, p.hasExt = x, y, true
+			x += lead
+		}
+		for range digits {
+			if x > 0 && x+boxW > cw {
+				y += boxRow
+				x = 0
+			}
+			p.boxes = append(p.boxes, box{x, y})
+			x += boxW
+		}
+		x += boxGap
+	}
+	for _, g := range groups {
+		place(strings.TrimPrefix(g, "+"), 0)
+	}
+	if ext != "" {
+		place(ext, extW)
+	}
+	p.h = y + boxRow
+	return p
 }
 
 // boxRows returns how many rows of boxes the groups take in a width cw:
 // a group that does not fit the end of a row goes whole to the next.
 func boxRows(groups []string, cw float64) int {
-	rows, x := 1, 0.0
-	for _, g := range groups {
-		w := float64(len(strings.TrimPrefix(g, "+"))) * boxW
-		if x > 0 && x+w > cw {
-			rows++
-			x = 0
-		}
-		x += w + boxGap
-	}
-	return rows
+	return int(layoutBoxes(groups, "", 0, cw).h/boxRow + 0.5)
 }
 
-// digitBoxes draws an empty box per digit, in the number's groups, in
-// rows within the width cw: a box is never left out. It returns the y
-// below the last row.
-func (d *doc) digitBoxes(x0, y float64, groups []string, cw float64) float64 {
+// practiceRow draws one practice row at y: the label and blank line for
+// the date, dateW wide, then the boxes of row and the extension's label.
+func (d *doc) practiceRow(x0, y float64, dateLabel string, dateW float64, extLabel string, row practice) {
+	d.pdf.SetTextColor(90, 90, 90)
+	d.w.text(x0, y+boxH-1, dateLabel, 8, false)
 	d.pdf.SetDrawColor(110, 110, 110)
 	d.pdf.SetLineWidth(0.25)
-	x := 0.0
-	for _, g := range groups {
-		digits := strings.TrimPrefix(g, "+")
-		w := float64(len(digits)) * boxW
-		if x > 0 && x+w > cw {
-			y += boxRow
-			x = 0
-		}
-		for range digits {
-			if x+boxW > cw { // a group longer than a row: go on below
-				y += boxRow
-				x = 0
-			}
-			d.pdf.Rect(x0+x, y, boxW, boxH, "D")
-			x += boxW
-		}
-		x += boxGap
+	d.pdf.Line(x0+dateW-dateLineW, y+boxH, x0+dateW, y+boxH)
+	bx := x0 + dateW + dateGap
+	if row.hasExt {
+		d.w.text(bx+row.labelX, y+row.labelY+boxH-2, extLabel, 9, false)
+	}
+	d.pdf.SetTextColor(0, 0, 0)
+	for _, b := range row.boxes {
+		d.pdf.Rect(bx+b.x, y+b.y, boxW, boxH, "D")
 	}
 	d.pdf.SetDrawColor(0, 0, 0)
-	return y + boxH + 2
 }

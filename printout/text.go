@@ -178,9 +178,10 @@ func isHan(r rune) bool {
 
 // pick returns the face that prints r, or false if none does. fpdf
 // cannot print anything outside the Basic Multilingual Plane (emoji
-// among it).
+// among it). The faces are parsed the first time, so that Printable and
+// Dropped work before anything is printed.
 func pick(r rune) (*face, bool) {
-	if r > 0xFFFF || r == utf8.RuneError {
+	if r > 0xFFFF || r == utf8.RuneError || parseFaces() != nil {
 		return nil, false
 	}
 	for _, f := range faces {

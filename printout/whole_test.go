@@ -413,16 +413,19 @@ func TestCardsSplit(t *testing.T) {
 	}
 }
 
-// Every digit of every number to learn has its box on the checklist,
-// inside the margins: boxes go on to a new row, never left out.
+// Every digit of every number to learn, and of its extension, has its box
+// in each practice row of the checklist, inside the margins: boxes go on
+// to a new row, never left out.
 func TestDigitBoxesAllThere(t *testing.T) {
 	testtool.Need(t, "qpdf")
 	for _, b := range []*plan.Binder{hard(t), generated(t)} {
 		want := 0
 		for _, c := range b.ToLearn() {
+			n := len(c.Phones[0].Ext)
 			for _, g := range c.Phones[0].Groups() {
-				want += len(strings.TrimPrefix(g, "+"))
+				n += len(strings.TrimPrefix(g, "+"))
 			}
+			want += PracticeRows * n
 		}
 		for _, paper := range []Paper{Letter, A4} {
 			pdf, err := Checklist(b, &b.Plans[1], Options{Paper: paper, Loc: locales.English()})
