@@ -219,7 +219,13 @@ func (d *doc) entry(c plan.Contact, labels bool, s float64) cardEntry {
 	if labels && len(c.Roles) > 0 {
 		var roles []string
 		for _, r := range c.Roles {
-			roles = append(roles, d.o.Loc.T(plan.RoleKey(r)))
+			// In both languages when the cards are bilingual: "bond
+			// person / người bảo lãnh".
+			first, second := d.both(plan.RoleKey(r))
+			if second != "" && second != first {
+				first += " / " + second
+			}
+			roles = append(roles, first)
 		}
 		l := strings.Join(roles, ", ")
 		e.labelSize = d.shrink(l, cardLabelSize*s, minCardLabelSize, false)

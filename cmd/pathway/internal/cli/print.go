@@ -72,6 +72,11 @@ func (o *PrintOptions) setup() (*session.Session, printout.Options, error) {
 		return nil, po, err
 	}
 	po.Loc = e.Loc
+	// The language of the printout is known now (the one saved in the
+	// vault may have been taken up): a second one equal to it is refused.
+	if po.Second != nil && po.Second.T("language.name") == po.Loc.T("language.name") {
+		return nil, po, e.Usage("error.bilingual-same", "Lang", o.Bilingual)
+	}
 	return s, po, nil
 }
 
