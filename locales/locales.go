@@ -1,5 +1,8 @@
-// Package locales holds pathway's message catalogues, one JSON file per
-// language, embedded in the binary, and chooses the language to speak.
+// Package locales holds pathway's message catalogues, embedded in the
+// binary, and chooses the language to speak. Each language has one main
+// file (en.json) and may have more, one per part of the program, in a
+// folder named for that part (pocket/en.json): they are read together as
+// one catalogue, and a key may be in only one of them.
 //
 // It uses go-i18n: its catalogues are plain JSON a translator can edit, it
 // knows the CLDR plural rules of every language pathway ships, and it needs
@@ -18,7 +21,7 @@ import (
 	"golang.org/x/text/language"
 )
 
-//go:embed *.json
+//go:embed *.json */*.json
 var files embed.FS
 
 // Default is the language spoken when nothing else is chosen.
@@ -28,6 +31,7 @@ var (
 	mu      sync.Mutex
 	bundle  = i18n.NewBundle(language.English)
 	tags    []string
+	parts   []string // folders with more of each catalogue
 	keys    = map[string]map[string]bool{}
 	listErr error
 	list    sync.Once
@@ -41,6 +45,10 @@ func listTags() {
 		return
 	}
 	for _, e := range entries {
+		if e.IsDir() {
+			parts = append(parts, e.Name())
+			continue
+		}
 		tags = append(tags, strings.TrimSuffix(e.Name(), ".json"))
 	}
 	slices.Sort(tags)
@@ -54,18 +62,35 @@ func parse(tag string) error {
 	if keys[tag] != nil {
 		return nil
 	}
-	data, err := files.ReadFile(tag + ".json")
-	if err != nil {
-		return err
+	list.Do(listTags)
+	if listErr != nil {
+		return listErr
 	}
-	mf, err := bundle.ParseMessageFileBytes(data, tag+".json")
-	if err != nil {
-		return fmt.Errorf("locale %s: %w", tag, err)
+	seen := map[string]bool{}
+	names := []string{tag + ".json"}
+	for _, p := range parts {
+		names = append(names, p+"/"+tag+".json")
 	}
-	keys[tag] = map[string]bool{}
-	for _, m := range mf.Messages {
-		keys[tag][m.ID] = true
+	for i, name := range names {
+		data, err := files.ReadFile(name)
+		if err != nil {
+			if i > 0 {
+				continue // a part need not speak every language
+			}
+			return err
+		}
+		mf, err := bundle.ParseMessageFileBytes(data, tag+".json")
+		if err != nil {
+			return fmt.Errorf("locale %s (%s): %w", tag, name, err)
+		}
+		for _, m := range mf.Messages {
+			if seen[m.ID] {
+				return fmt.Errorf("locale %s: key %s is in more than one file (%s)", tag, m.ID, name)
+			}
+			seen[m.ID] = true
+		}
 	}
+	keys[tag] = seen
 	return nil
 }
 
