@@ -77,7 +77,7 @@ func sourceKeys(t *testing.T) []string {
 		more, _ := filepath.Glob(pattern)
 		files = append(files, more...)
 	}
-	re := regexp.MustCompile(`"((?:app|cmd|flag|prompt|msg|show|error|word|status|wizard|first|home|nav|answer|contact|plain|key|pager|language|usage|print|resources|dircat|practise|check|share|open|keygen|outreach|wipe)\.[a-z0-9.-]+)"`)
+	re := regexp.MustCompile(`"((?:app|cmd|flag|prompt|msg|show|error|word|status|wizard|first|home|nav|answer|contact|plain|key|pager|language|usage|print|resources|dircat|practise|check|share|open|keygen|outreach|wipe|pocket|shares|ledger|backup|restore|kit|trust|search|lock|drill|progress|before|launch|access|lists)\.[a-z0-9.-]+)"`)
 	var keys []string
 	for _, f := range files {
 		if filepath.Ext(f) != ".go" || regexp.MustCompile(`_test\.go$`).MatchString(f) {
