@@ -361,8 +361,8 @@ func (l *List) Encode() ([]byte, error) {
 // A Filter picks listings. Empty fields pick everything.
 type Filter struct {
 	Category   string
-	Region     string   // a part of the region, any case
-	Language   string   // a language tag; listings for "many" languages match any
+	Region     string   // a place: listings there, in a wider area that holds it, or with no region
+	Language   string   // a language tag; "many" languages match no single one
 	AlwaysOpen bool     // only those open day and night
 	Words      []string // every word must be in the listing's texts (any case)
 	// Describe gives the description to search in the person's language;
@@ -387,7 +387,7 @@ func (f Filter) matches(x Listing) bool {
 	if f.Category != "" && !slices.Contains(x.Categories, f.Category) {
 		return false
 	}
-	if f.Region != "" && !strings.Contains(strings.ToLower(x.Region), strings.ToLower(f.Region)) {
+	if f.Region != "" && !Serves(x.Region, f.Region) {
 		return false
 	}
 	if f.Language != "" {
@@ -395,7 +395,7 @@ func (f Filter) matches(x Listing) bool {
 		ok := false
 		for _, l := range x.Languages {
 			lb, _, _ := strings.Cut(strings.ToLower(l), "-")
-			if lb == base || l == "many" {
+			if lb == base {
 				ok = true
 			}
 		}
@@ -417,6 +417,40 @@ func (f Filter) matches(x Listing) bool {
 		}
 	}
 	return true
+}
+
+// within names, for each place a list may name, the wider areas that hold
+// it: a line for all of Ontario serves Hamilton too. Only places whose
+// answer is not in doubt are here.
+var within = map[string][]string{
+	"toronto":     {"ontario", "canada"},
+	"hamilton":    {"ontario", "canada"},
+	"ottawa":      {"ontario", "canada"},
+	"kenora":      {"ontario", "canada"},
+	"thunder bay": {"ontario", "canada"},
+	"london":      {"ontario", "canada"},
+	"sudbury":     {"ontario", "canada"},
+	"ontario":     {"canada"},
+}
+
+// Serves reports whether a listing whose region is region serves place:
+// region names place (any case, a part of it will do), or names an area
+// that holds place (Ontario holds Hamilton), or is empty — the list does
+// not say where it serves, so it is not left out.
+func Serves(region, place string) bool {
+	region = strings.ToLower(strings.TrimSpace(region))
+	place = strings.ToLower(strings.TrimSpace(place))
+	if region == "" || place == "" || strings.Contains(region, place) {
+		return true
+	}
+	for _, wider := range within[place] {
+		for _, part := range strings.Split(region, ",") {
+			if strings.TrimSpace(part) == wider {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // Lookup finds a listing by id in lists.

@@ -7,6 +7,7 @@ import (
 	"path/filepath"
 	"reflect"
 	"regexp"
+	"slices"
 	"strings"
 	"testing"
 
@@ -29,7 +30,23 @@ func guideText(t *testing.T) string {
 	return string(b)
 }
 
-var guidePhone = regexp.MustCompile(`(?:TTY:\s*)?(?:1-)?\d{3}-\d{3}-\d{4}(?:\s*ext\.\s*\d+)?|\b[29]11\b`)
+var guidePhone = regexp.MustCompile(`(?:1-)?\d{3}-\d{3}-\d{4}(?:\s*ext\.\s*\d+)?|\b[29]11\b`)
+
+// guideNumbers reads the numbers of one row's contact column, each with
+// the label of its part: "TTY: 416-482-1254; 1-866-482-2728 / Toll-free:
+// 1-866-482-2724" is two TTY lines and one toll-free line.
+func guideNumbers(contact string) (numbers []string, tty, tollFree map[string]bool) {
+	tty, tollFree = map[string]bool{}, map[string]bool{}
+	for _, part := range strings.Split(contact, "/") {
+		part = strings.TrimSpace(part)
+		for _, m := range guidePhone.FindAllString(part, -1) {
+			numbers = append(numbers, m)
+			tty[m] = strings.HasPrefix(part, "TTY:")
+			tollFree[m] = strings.HasPrefix(part, "Toll-free:")
+		}
+	}
+	return numbers, tty, tollFree
+}
 
 // TestEveryNumberOfTheGuide reads the guide's "Resources and Referrals"
 // section and checks that every phone number printed there is in the
@@ -63,12 +80,14 @@ func TestEveryNumberOfTheGuide(t *testing.T) {
 			t.Errorf("%q is in the guide, not in the directory", org)
 			continue
 		}
-		for _, m := range guidePhone.FindAllString(contact, -1) {
+		found, tty, _ := guideNumbers(contact)
+		for _, m := range found {
 			numbers++
 			want, err := plan.ParsePhone(m)
 			if err != nil {
 				t.Fatalf("%s: the guide's %q does not read: %v", org, m, err)
 			}
+			want.TTY = tty[m]
 			found := false
 			for _, p := range listing.Phones {
 				got, err := p.Parse()
@@ -123,7 +142,7 @@ func TestGuideListReads(t *testing.T) {
 		t.Errorf("round trip changed the list's name or date")
 	}
 	for _, x := range g.Listings {
-		if x.Description == "" || len(x.Categories) == 0 || x.Region == "" {
+		if x.Description == "" || len(x.Categories) == 0 {
 			t.Errorf("%s: incomplete", x.ID)
 		}
 	}
@@ -144,11 +163,31 @@ func TestFind(t *testing.T) {
 	if got := ids(Filter{Category: "sex-worker-led"}); len(got) != 5 {
 		t.Errorf("sex-worker-led: %v", got)
 	}
-	if got := ids(Filter{Language: "vi"}); strings.Join(got, " ") != "awhl schlifer cleo csalc" {
+	// "many languages" is not a promise of any one language.
+	if got := ids(Filter{Language: "vi"}); strings.Join(got, " ") != "csalc" {
 		t.Errorf("Vietnamese: %v", got)
 	}
-	if got := ids(Filter{Region: "hamilton"}); strings.Join(got, " ") != "refugee-law-office swap" {
-		t.Errorf("Hamilton: %v", got)
+	if got := ids(Filter{Language: "th"}); len(got) != 0 {
+		t.Errorf("Thai: the guide names no line in Thai, got %v", got)
+	}
+	if got := ids(Filter{Language: "fr"}); strings.Join(got, " ") != "femaide" {
+		t.Errorf("French: %v", got)
+	}
+	// A place gets its own lines, the lines for all of Ontario, and those
+	// whose region the guide does not give; not another city's.
+	hamilton := ids(Filter{Region: "Hamilton"})
+	for _, want := range []string{"refugee-law-office", "swap", "butterfly", "211", "emergency", "awhl"} {
+		if !slices.Contains(hamilton, want) {
+			t.Errorf("Hamilton: %s missing from %v", want, hamilton)
+		}
+	}
+	for _, not := range []string{"maggies", "swans", "safe-space-london", "family-law-offices", "toronto-shelter"} {
+		if slices.Contains(hamilton, not) {
+			t.Errorf("Hamilton: %s is for another city", not)
+		}
+	}
+	if got := ids(Filter{Region: "Vancouver"}); slices.Contains(got, "butterfly") || !slices.Contains(got, "emergency") {
+		t.Errorf("Vancouver: Ontario's lines are not there, 911 (no region given) is: %v", got)
 	}
 	if got := ids(Filter{Words: []string{"REFUGEE", "toronto"}}); len(got) < 2 {
 		t.Errorf("words: %v", got)
@@ -225,5 +264,123 @@ func TestStoreRoundTrip(t *testing.T) {
 	lists, err := DecodeStore(data)
 	if err != nil || len(lists) != 1 || len(lists[0].Listings) != len(Guide().Listings) {
 		t.Fatalf("%v", err)
+	}
+}
+
+// guideRows returns, for each listing of the embedded list, the guide's
+// own words about it: its row in "Resources and Referrals" (name,
+// contact, services) and, for the partner organisations, the paragraph
+// on the guide's last pages.
+func guideRows(t *testing.T, text string) map[string]string {
+	t.Helper()
+	start := strings.Index(text, "\nResources and Referrals\n")
+	end := strings.Index(text, "\nAuthors\n")
+	partners := strings.Index(text, "\nPartner Organizations\n")
+	if start < 0 || end < start || partners < end {
+		t.Fatal("the sections were not found in the guide")
+	}
+	rows := map[string]string{}
+	for _, line := range strings.Split(text[start:end], "\n") {
+		cols := strings.Split(line, "\t")
+		if len(cols) >= 3 && cols[0] != "Organization" {
+			rows[strings.TrimSpace(cols[0])] = line
+		}
+	}
+	out := map[string]string{}
+	for _, x := range Guide().Listings {
+		words := rows[x.Name]
+		if i := strings.Index(text[partners:], x.Name); i >= 0 {
+			para := text[partners+i:]
+			if j := strings.Index(para, "\n\n\n"); j >= 0 {
+				para = para[:j]
+			}
+			words += "\n" + para
+		}
+		if words == "" {
+			t.Errorf("%s: the guide's words about it were not found", x.ID)
+		}
+		out[x.ID] = words
+	}
+	return out
+}
+
+// languageWords are the guide's words for each language a listing may
+// name: a language is listed only where the guide says it.
+var languageWords = map[string]*regexp.Regexp{
+	"zh":   regexp.MustCompile(`Chinese`),
+	"vi":   regexp.MustCompile(`Vietnamese`),
+	"km":   regexp.MustCompile(`Cambodian`),
+	"lo":   regexp.MustCompile(`Laotian`),
+	"es":   regexp.MustCompile(`Spanish`),
+	"fr":   regexp.MustCompile(`Francophone`),
+	"many": regexp.MustCompile(`languages|multilingual`),
+}
+
+var (
+	aroundTheClock = regexp.MustCompile(`24/7|24-hour`)
+	emergencyLine  = regexp.MustCompile(`^Emergency\t911\tEmergency services`)
+	tollFreeNumber = regexp.MustCompile(`^1-8(00|33|44|55|66|77|88)-`)
+)
+
+// TestGuideWords checks every claim the embedded list makes about a
+// listing against the guide's words about it: open day and night, TTY
+// and toll-free lines, where it serves, the languages, and the claims in
+// its description (free, confidential, plain language, many languages,
+// day and night). A claim the guide does not make is an error: a worker
+// may call a line at 3 a.m. because pathway said it answers.
+func TestGuideWords(t *testing.T) {
+	rows := guideRows(t, guideText(t))
+	freeWord := regexp.MustCompile(`(?i)\bfree\b`)
+	for _, x := range Guide().Listings {
+		words := rows[x.ID]
+		says := func(re *regexp.Regexp) bool { return re.MatchString(words) }
+		open := says(aroundTheClock) || says(emergencyLine)
+		if x.AlwaysOpen != open {
+			t.Errorf("%s: always_open is %v, the guide's words say %v", x.ID, x.AlwaysOpen, open)
+		}
+		contact := words // a partner's paragraph: the numbers are in it
+		if cols := strings.Split(words, "\t"); len(cols) >= 3 {
+			contact = cols[1]
+		}
+		_, tty, tollFree := guideNumbers(contact)
+		for _, p := range x.Phones {
+			if p.TTY != tty[p.Text] {
+				t.Errorf("%s: %s tty is %v, the guide says %v", x.ID, p.Text, p.TTY, tty[p.Text])
+			}
+			if p.TollFree && !tollFree[p.Text] && !tollFreeNumber.MatchString(p.Text) {
+				t.Errorf("%s: %s is marked toll-free; neither the guide nor the number says so", x.ID, p.Text)
+			}
+		}
+		if x.Region != "" {
+			for _, place := range strings.Split(x.Region, ",") {
+				if !strings.Contains(words, strings.TrimSpace(place)) {
+					t.Errorf("%s: region %q, the guide's words do not name it: %s", x.ID, place, words)
+				}
+			}
+		}
+		for _, l := range x.Languages {
+			re, ok := languageWords[l]
+			if !ok || !says(re) {
+				t.Errorf("%s: language %q, the guide's words do not say it", x.ID, l)
+			}
+		}
+		d := strings.ToLower(x.Description)
+		noTollFree := strings.ReplaceAll(strings.ToLower(words), "toll-free", "")
+		claims := []struct {
+			claim bool
+			ok    bool
+			what  string
+		}{
+			{freeWord.MatchString(d), freeWord.MatchString(noTollFree), "free"},
+			{strings.Contains(d, "confidential"), strings.Contains(noTollFree, "confidential"), "confidential"},
+			{strings.Contains(d, "plain"), strings.Contains(noTollFree, "plain"), "plain language"},
+			{strings.Contains(d, "languages"), len(x.Languages) > 0, "languages"},
+			{strings.Contains(d, "day and night") || strings.Contains(d, "any hour"), x.AlwaysOpen, "day and night"},
+		}
+		for _, c := range claims {
+			if c.claim && !c.ok {
+				t.Errorf("%s: the description says %q, the guide does not: %q", x.ID, c.what, x.Description)
+			}
+		}
 	}
 }

@@ -82,10 +82,31 @@ func resourcesRun(o *ResourcesOptions) error {
 	}
 	if len(found) == 0 {
 		fmt.Fprintln(e.Stdout, e.T("resources.none"))
-		return nil
+	} else {
+		show.Listings(e, e.Stdout, found)
 	}
-	show.Listings(e, e.Stdout, found)
+	manyLanguages(e, all, o.Filter)
 	return nil
+}
+
+// manyLanguages names, after a search by language, the lines that say
+// they work in many languages without naming them: they are not listed
+// as speaking the one asked for, but may well.
+func manyLanguages(e *env.Env, all []*directory.List, f directory.Filter) {
+	if f.Language == "" {
+		return
+	}
+	f.Language = ""
+	var names []string
+	for _, x := range directory.Find(all, f) {
+		if slices.Contains(x.Languages, "many") {
+			names = append(names, x.Name)
+		}
+	}
+	if len(names) > 0 {
+		fmt.Fprintln(e.Stdout)
+		fmt.Fprintln(e.Stdout, e.T("resources.many-hint", "Names", strings.Join(names, "; ")))
+	}
 }
 
 func newCmdResourcesAdd(f *Factory) *cobra.Command {

@@ -46,7 +46,12 @@ func Listing(e *env.Env, w io.Writer, x directory.Listing) {
 	if x.Web != "" {
 		facts = append(facts, x.Web)
 	}
-	facts = append(facts, x.Region)
+	if x.Region != "" {
+		facts = append(facts, x.Region)
+	}
+	if l := Languages(e, x.Languages); l != "" {
+		facts = append(facts, l)
+	}
 	var cats []string
 	for _, c := range x.Categories {
 		cats = append(cats, T("dircat."+c))
@@ -58,6 +63,31 @@ func Listing(e *env.Env, w io.Writer, x directory.Listing) {
 	fmt.Fprintln(w, "   "+strings.Join(facts, " · "))
 	fmt.Fprintln(w, "   "+Description(e, x))
 	fmt.Fprintln(w, "   "+T("resources.from", "List", x.List.Name, "Date", x.List.Date))
+}
+
+// autonyms are the names the languages the guide's lines speak give
+// themselves; a tag not here is shown as it is written in the list.
+var autonyms = map[string]string{
+	"zh": "中文", "vi": "Tiếng Việt", "km": "ខ្មែរ", "lo": "ລາວ", "es": "Español",
+	"fr": "Français", "en": "English", "ko": "한국어", "th": "ไทย", "tl": "Tagalog",
+}
+
+// Languages names the languages of a listing, each in its own words; a
+// list that says "many" is shown as many languages, in the person's.
+func Languages(e *env.Env, tags []string) string {
+	var names []string
+	for _, t := range tags {
+		base, _, _ := strings.Cut(strings.ToLower(t), "-")
+		switch {
+		case t == "many":
+			names = append(names, e.T("resources.many-languages"))
+		case autonyms[base] != "":
+			names = append(names, autonyms[base])
+		default:
+			names = append(names, t) // cleaned when the list was read
+		}
+	}
+	return strings.Join(names, ", ")
 }
 
 // Listings writes listings one after the other, a blank line between.
