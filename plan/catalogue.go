@@ -85,6 +85,11 @@ func KindIntroKey(k Kind) string { return "kind." + string(k) + ".intro" }
 // RoleKey is the message key of a role's name.
 func RoleKey(r Role) string { return "role." + string(r) }
 
+// SheetRoleKey is the message key of a role as a helper's sheet names
+// it: said to the helper about the person ("calls their lawyer"), never
+// with a "you" that would read as the helper's own lawyer.
+func SheetRoleKey(r Role) string { return "print.sheet-as." + string(r) }
+
 func q(id string, kind AnswerKind, opts ...string) Question {
 	return Question{ID: id, Kind: kind, Options: opts}
 }

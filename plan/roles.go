@@ -263,6 +263,9 @@ func SheetKeys() []string {
 			}
 		}
 	}
+	for _, r := range Roles {
+		keys = append(keys, SheetRoleKey(r))
+	}
 	return keys
 }
 

@@ -384,7 +384,7 @@ func TestBilingualSheetAndDay(t *testing.T) {
 		for _, s := range []string{
 			l.T("print.sheet-title", "Name", mei.Name),
 			l.T("print.sheet-intro-release", "Person", "Li Na"),
-			l.T("print.sheet-role", "Roles", l.T(plan.RoleKey(plan.RoleBondMoney))+", "+l.T(plan.RoleKey(plan.RoleBondTestify))+", "+l.T(plan.RoleKey(plan.RoleReleaseHost))),
+			l.T("print.sheet-role", "Roles", l.T(plan.SheetRoleKey(plan.RoleBondMoney))+", "+l.T(plan.SheetRoleKey(plan.RoleBondTestify))+", "+l.T(plan.SheetRoleKey(plan.RoleReleaseHost))),
 			l.T("print.sheet-bond"), l.T("print.sheet-bond-money"), l.T("print.sheet-address"),
 			l.T("print.sheet-born", "Value", "1990-01-01"), l.T("print.not-legal-advice"),
 		} {

@@ -18,10 +18,12 @@ type Details struct {
 
 func (w Details) empty() bool { return w.Name == "" && w.Born == "" && w.FileNumber == "" }
 
-// sheetIntro is the sentence under the title of each plan kind's page.
-var sheetIntro = map[plan.Kind]string{
-	plan.Safety:  "print.sheet-intro-safety",
-	plan.Release: "print.sheet-intro-release",
+// sheetIntro is the sentence under the title of each plan kind's page:
+// one that names the person, and one that reads without a name (in
+// Tagalog, "si" goes only before a name).
+var sheetIntro = map[plan.Kind][2]string{
+	plan.Safety:  {"print.sheet-intro-safety", "print.sheet-intro-safety-noname"},
+	plan.Release: {"print.sheet-intro-release", "print.sheet-intro-release-noname"},
 }
 
 // Sheet prints the pages for one helper, with what that person needs and
@@ -176,19 +178,19 @@ func (d *doc) sheet(b *plan.Binder, c *plan.Contact, p sheetPart, who Details) {
 	x := Margin
 	d.heading(x, "print.sheet-title", 18, "Name", c.Name)
 	d.y += 2
+	intro := sheetIntro[p.kind][0]
+	if who.Name == "" {
+		intro = sheetIntro[p.kind][1]
+	}
 	for i, l := range d.locales() {
-		person := who.Name
-		if person == "" {
-			person = l.T("print.sheet-person")
-		}
-		d.secondary(i, func(size float64) { d.para(x, l.T(sheetIntro[p.kind], "Person", person), size, false) }, 11)
+		d.secondary(i, func(size float64) { d.para(x, l.T(intro, "Person", who.Name), size, false) }, 11)
 	}
 	d.y += 3
 
 	for i, l := range d.locales() {
 		var roles []string
 		for _, r := range p.roles {
-			roles = append(roles, l.T(plan.RoleKey(r)))
+			roles = append(roles, l.T(plan.SheetRoleKey(r)))
 		}
 		d.secondary(i, func(size float64) {
 			d.para(x, l.T("print.sheet-role", "Roles", strings.Join(roles, ", ")), size, false)

@@ -3,6 +3,7 @@ package printout
 import (
 	"errors"
 	"fmt"
+	"os"
 	"regexp"
 	"slices"
 	"strings"
@@ -251,7 +252,7 @@ func TestSheetKeepsPlansApart(t *testing.T) {
 			// Without spaces: a line may break inside a name.
 			text := strings.ToLower(strings.Join(strings.Fields(pdfText(t, save(t, pdf))), ""))
 			for _, r := range plan.Roles {
-				name := strings.ToLower(strings.Join(strings.Fields(loc.T(plan.RoleKey(r))), ""))
+				name := strings.ToLower(strings.Join(strings.Fields(loc.T(plan.SheetRoleKey(r))), ""))
 				switch {
 				case slices.Contains(never[k], r) && strings.Contains(text, name):
 					t.Errorf("%s: the %s page says %q", tag, k, name)
@@ -289,6 +290,60 @@ func TestAnswerLinesKeepPlansApart(t *testing.T) {
 						t.Errorf("%s %s: %q and role %s:\n%s", p.ID, q.ID, name, r, line)
 					}
 				}
+			}
+		}
+	}
+}
+
+// secondPerson finds, in each language, the words that say "you" or
+// "your". On a helper's sheet "you" is the helper: a role label with
+// "your lawyer" in it tells the helper to call their own lawyer.
+var secondPerson = map[string]*regexp.Regexp{
+	"en":      regexp.MustCompile(`(?i)\byour?\b`),
+	"fr":      regexp.MustCompile(`(?i)\b(vous|votre|vos|tu|ton|ta|tes|toi)\b`),
+	"es":      regexp.MustCompile(`(?i)\b(tu|tú|tus|te|ti|usted|contigo)\b`),
+	"zh-Hans": regexp.MustCompile(`你|您`),
+	"zh-Hant": regexp.MustCompile(`你|您`),
+	"vi":      regexp.MustCompile(`(?i)\bbạn\b`),
+	"ko":      regexp.MustCompile(`당신|너`),
+	"th":      regexp.MustCompile(`คุณ`),
+	"tl":      regexp.MustCompile(`(?i)\b(iyo|mo|ikaw|ka|ninyo|inyo)\b`),
+}
+
+// TestSheetSpeaksToTheHelper checks that a helper's sheet is written
+// from the helper's side, in every language: every message the sheet
+// prints is one reviewed for it (a print.sheet key, or one of the few
+// shared words below), and the roles it names carry no "you" — they are
+// the person's lawyer, the person's family, never "yours".
+func TestSheetSpeaksToTheHelper(t *testing.T) {
+	src, err := os.ReadFile("sheet.go")
+	if err != nil {
+		t.Fatal(err)
+	}
+	shared := []string{"print.not-legal-advice", "show.yes", "show.no"}
+	for _, m := range regexp.MustCompile(`"([a-z]+\.[a-z0-9.-]+)"`).FindAllStringSubmatch(string(src), -1) {
+		if !strings.HasPrefix(m[1], "print.sheet") && !slices.Contains(shared, m[1]) {
+			t.Errorf("sheet.go prints %s, a message not written for the helper (print.sheet-…)", m[1])
+		}
+	}
+	if strings.Contains(string(src), "plan.RoleKey(") {
+		t.Errorf("sheet.go names roles with plan.RoleKey, the person's words; the sheet's are plan.SheetRoleKey")
+	}
+	for _, k := range plan.SheetKeys() {
+		if !strings.HasPrefix(k, "print.sheet") {
+			t.Errorf("a sheet block prints %s, a message not written for the helper", k)
+		}
+	}
+	for _, tag := range locales.Available() {
+		re := secondPerson[tag]
+		if re == nil {
+			t.Errorf("%s: no words for \"you\" to check the sheet with", tag)
+			continue
+		}
+		l, _ := locales.Get(tag)
+		for _, r := range plan.Roles {
+			if s := l.T(plan.SheetRoleKey(r)); re.MatchString(s) {
+				t.Errorf("%s: the sheet names the role %s as %q: its \"you\" reads as the helper", tag, r, s)
 			}
 		}
 	}
