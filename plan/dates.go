@@ -79,9 +79,6 @@ func ReadDate(s string) (Date, error) {
 		case errMD == nil:
 			return md, nil
 		}
-		if n[0] > 12 && n[1] > 12 {
-			return Date{}, bad
-		}
 		return Date{}, &DateError{Code: "no-such-day", Value: s}
 	}
 	return Date{}, bad
