@@ -1,11 +1,18 @@
 package main
 
 import (
+	"bytes"
+	"os"
+	"path/filepath"
 	"regexp"
 	"strings"
 	"testing"
+	"time"
 
+	"pathway/cmd/pathway/internal/env"
+	"pathway/cmd/pathway/internal/session"
 	"pathway/locales"
+	"pathway/plan"
 )
 
 // promises are phrasings, per language, that make a share's end date
@@ -73,5 +80,62 @@ func TestShareDateIsARequest(t *testing.T) {
 				t.Errorf("share --help does not say the day is a request:\n%s", out)
 			}
 		})
+	}
+}
+
+// TestRecordShareAPI: another feature that hands the plans to someone (a
+// backup an organisation keeps) records its consent with
+// session.RecordShare; pathway shares lists it, and the check-up reminds
+// of it once its day has passed.
+func TestRecordShareAPI(t *testing.T) {
+	dir := t.TempDir()
+	vault := filepath.Join(dir, "vault")
+	pass := filepath.Join(dir, "pass.txt")
+	os.WriteFile(pass, []byte("correct horse battery staple\n"), 0o600)
+	sample, err := filepath.Abs(filepath.Join("..", "..", "testdata", "sample-binder.json"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if code, _, errs := runIn(t, "", "--vault", vault, "--passphrase-file", pass, "import", sample); code != 0 {
+		t.Fatalf("import: %d %s", code, errs)
+	}
+	now := time.Date(2026, 11, 20, 12, 0, 0, 0, time.UTC)
+	var out bytes.Buffer
+	e := &env.Env{Stdin: strings.NewReader(""), Stdout: &out, Stderr: &out, Getenv: func(string) string { return "" },
+		Now: func() time.Time { return now }, Loc: locales.English()}
+	s, err := session.Lock(e, &session.Options{VaultDir: vault, PassphraseFile: pass}, session.TTY{E: e}, "prompt.passphrase")
+	if err != nil {
+		t.Fatal(err)
+	}
+	until, _ := plan.ParseDate("2026-12-01")
+	id, err := s.RecordShare(plan.Consent{Parts: []string{"release-1/bond"}, For: "Riverside Legal Clinic",
+		Purpose: "a backup they keep", Until: until, How: "organisation"})
+	s.Close()
+	if err != nil || id != "1" {
+		t.Fatalf("RecordShare = %q, %v", id, err)
+	}
+	code, list, errs := runIn(t, "", "--vault", vault, "--passphrase-file", pass, "shares")
+	if code != 0 {
+		t.Fatalf("shares: %d %s", code, errs)
+	}
+	for _, want := range []string{"1. For Riverside Legal Clinic, made on 2026-11-20", "Kept by: organisation",
+		"What: Release plan: Bond person", "Why: a backup they keep", "2026-12-01"} {
+		if !strings.Contains(list, want) {
+			t.Errorf("pathway shares does not say %q:\n%s", want, list)
+		}
+	}
+	// The check-up of a later day: the day has passed.
+	later := now.AddDate(0, 1, 0)
+	e.Now = func() time.Time { return later }
+	s, err = session.Open(e, &session.Options{VaultDir: vault, PassphraseFile: pass}, session.TTY{E: e}, false)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var passed bool
+	for _, a := range s.CheckUp().Old {
+		passed = passed || a.Code == "share-passed" && a.Share == "1" && a.For == "Riverside Legal Clinic"
+	}
+	if !passed {
+		t.Errorf("the check-up does not remind of the passed share: %+v", s.CheckUp().Old)
 	}
 }
