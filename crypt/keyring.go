@@ -24,6 +24,7 @@ const KeyName = "key.age"
 var sealedNames = []string{
 	BackupOf(DirectoryName), DirectoryName,
 	BackupOf(identityName), identityName,
+	BackupOf(SharesName), SharesName,
 	BackupName, CurrentName,
 }
 

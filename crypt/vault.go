@@ -18,6 +18,7 @@ const (
 	CurrentName   = "binder.age"          // the binder as last saved
 	BackupName    = "binder.previous.age" // the version before it
 	DirectoryName = "directory.age"       // resource lists the person imported
+	SharesName    = "shares.age"          // the consent ledger: what was shared, with whom
 	lockName      = "pathway.lock"        // empty; locked while a process writes
 	tempPrefix    = ".saving-"            // a save in progress
 )
@@ -297,7 +298,7 @@ func (v *Vault) Wipe() ([]string, error) {
 // a vault: a sealed file, its backup, or a save that was interrupted.
 func IsVaultFile(name string) bool {
 	return strings.HasPrefix(name, tempPrefix) || strings.HasSuffix(name, ".age") &&
-		slices.Contains([]string{CurrentName, DirectoryName, identityName, KeyName}, strings.Replace(name, ".previous.age", ".age", 1))
+		slices.Contains([]string{CurrentName, DirectoryName, identityName, KeyName, SharesName}, strings.Replace(name, ".previous.age", ".age", 1))
 }
 
 func overwrite(path string) error {

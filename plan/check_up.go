@@ -41,11 +41,17 @@ type Open struct {
 // Aging is something getting old. Code is "plan-never", "plan-old",
 // "bond-never", "bond-old" (a contact who agreed to a role with
 // RuleConfirm, a bond person, never confirmed or not for ConfirmDays),
-// "never-practised" or "not-practised"; Days is how old it is.
+// "never-practised" or "not-practised"; Days is how old it is. The consent
+// ledger adds "share-passed" and "share-old" (see Ledger.CheckUp), with
+// Share the consent's number, For whom, and Date the day they were asked
+// to stop (share-passed) or the day it was made (share-old).
 type Aging struct {
 	Code    string `json:"code"`
 	Plan    string `json:"plan,omitempty"`
 	Contact string `json:"contact,omitempty"`
+	Share   string `json:"share,omitempty"`
+	For     string `json:"for,omitempty"`
+	Date    Date   `json:"date,omitzero"`
 	Days    int    `json:"days,omitempty"`
 }
 

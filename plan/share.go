@@ -232,3 +232,26 @@ func (b *Binder) Subset(sel Selection) *Binder {
 	}
 	return out
 }
+
+// SelectionParts names what sel holds as pathway share names parts:
+// "safety-1/money" for each section with a chosen question, and
+// "safety-1/about" for a chosen context, in the binder's order. The
+// consent ledger records these.
+func (b *Binder) SelectionParts(sel Selection) []string {
+	var parts []string
+	for _, p := range b.Plans {
+		qs := sel[p.ID]
+		if len(qs) == 0 {
+			continue
+		}
+		if slices.Contains(qs, AboutPart) {
+			parts = append(parts, p.ID+"/"+AboutPart)
+		}
+		for _, s := range Sections(p.Kind) {
+			if slices.ContainsFunc(s.Questions, func(q Question) bool { return slices.Contains(qs, q.ID) }) {
+				parts = append(parts, p.ID+"/"+s.ID)
+			}
+		}
+	}
+	return parts
+}

@@ -195,18 +195,31 @@ func TestTerminalShareErrorKeepsChoices(t *testing.T) {
 	tm.focus("Which parts do you want to share?")
 	tm.keys("x")
 	tm.keys("Enter")
-	tm.focus("Their public key")
+	tm.focus("Who is it for?")
+	tm.keys("Enter")
+	tm.waitFor("How will they open the file?")
+	tm.choose("With their key")
+	tm.focus("Paste their public key")
 	tm.text("age1-not-a-key")
 	tm.keys("Enter")
 	tm.waitForWords("is not a public key pathway can use")
 	tm.keys("Enter")
-	tm.focus("Their public key")
+	tm.waitFor("How will they open the file?")
+	tm.choose("With their key")
+	tm.focus("Paste their public key")
 	if s := tm.screen(); strings.Contains(s, "age1-not-a-key") {
 		t.Fatalf("the refused key is still typed in:\n%s", s)
 	}
 	tm.keys("Enter")
-	tm.waitFor("How do you want to make your passphrase?")
-	tm.choose("I will type my own")
+	// The passphrase of a file for someone else has words of its own, not
+	// those of the person's first passphrase.
+	tm.waitFor("How will they open the file?")
+	tm.choose("With a passphrase I will tell them")
+	tm.waitForWords("your own passphrase does not change")
+	if s := tm.screen(); strings.Contains(s, "How do you want to make your passphrase?") {
+		t.Fatalf("the first-run words are used for someone else's passphrase:\n%s", s)
+	}
+	tm.choose("I will type a passphrase for this file")
 	tm.waitForWords("A new passphrase for this file only (not your own passphrase)")
 	tm.keys("Escape")
 	tm.keys("Escape")

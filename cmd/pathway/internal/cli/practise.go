@@ -75,7 +75,7 @@ func checkRun(o *CheckOptions) error {
 	if err != nil {
 		return err
 	}
-	r := s.Binder.CheckUp(e.Today())
+	r := s.CheckUp()
 	if o.JSON {
 		return show.CheckJSON(e, e.Stdout, s.Binder, r)
 	}

@@ -104,7 +104,7 @@ func newCmdShare(f *Factory, runF func(*ShareOptions) error) *cobra.Command {
 	c.Flags().StringVar(&o.Until, "until", "", T("flag.until"))
 	c.Flags().StringVar(&o.Purpose, "purpose", "", T("flag.purpose"))
 	c.Flags().StringVar(&o.ForWho, "for", "", T("flag.for"))
-	c.Flags().StringVarP(&o.Out.Path, "output", "o", "", T("flag.output"))
+	c.Flags().StringVarP(&o.Out.Path, "output", "o", "", T("shares.flag-output"))
 	c.Flags().BoolVar(&o.Out.Force, "force", false, T("flag.force"))
 	return c
 }
@@ -138,9 +138,9 @@ func shareRun(o *ShareOptions) error {
 	if o.Until == "" {
 		return e.Usage("error.share-until")
 	}
-	until, err := plan.ParseDate(o.Until)
+	until, err := plan.ReadDate(o.Until)
 	if err != nil {
-		return e.Describe(&plan.Error{Code: plan.CodeBadDate, Value: o.Until}, "", "")
+		return &env.Error{Msg: flows.DateMessage(e, err), Code: env.ExitUsage}
 	}
 	today := e.Today()
 	if until.Before(today) {
@@ -153,7 +153,13 @@ func shareRun(o *ShareOptions) error {
 		return err
 	}
 
-	s, err := session.Open(e, o.Vault, session.TTY{E: e}, false)
+	// Locked: the share is recorded in the vault's consent ledger.
+	s, err := session.Lock(e, o.Vault, session.TTY{E: e}, "prompt.passphrase")
+	if err != nil {
+		return err
+	}
+	defer s.Close()
+	ledger, err := s.Ledger()
 	if err != nil {
 		return err
 	}
@@ -182,13 +188,18 @@ func shareRun(o *ShareOptions) error {
 			return e.Fail("error.share-for-nothing", "Contact", c.Name)
 		}
 	}
+	how, check := plan.HowKey, ""
 	if o.ToPassphrase {
-		if to, err = session.NewPassphrase(e, session.TTY{E: e}, o.PassFile, "pathway", "prompt.share-passphrase"); err != nil {
+		how = plan.HowPassphrase
+		if to, check, err = session.SharePassphrase(e, session.TTY{E: e}, o.PassFile, "pathway", ledger); err != nil {
 			return err
 		}
 		if forName == "" {
 			forName = T("share.someone")
 		}
+	} else if c := ledger.WithdrawnTo(o.To); c != nil {
+		// Their choice to share again; said, so that it is one.
+		fmt.Fprintln(e.Stderr, T("shares.key-withdrawn", "For", c.For, "Date", c.Withdrawn.String()))
 	}
 	if forName == "" {
 		forName = flows.Shorten(o.To)
@@ -211,6 +222,19 @@ func shareRun(o *ShareOptions) error {
 		return err
 	}
 	fmt.Fprintln(e.Stderr, T("share.written", "Path", o.Out.Path, "For", forName, "Until", until.String()))
+	c := plan.Consent{Made: today, Parts: b.SelectionParts(sel), For: forName, Purpose: sh.Purpose,
+		Until: until, How: how, Check: check}
+	if o.Out.Path != "-" {
+		c.File = o.Out.Path
+	}
+	if how == plan.HowKey {
+		c.Recipient = o.To
+	}
+	id, err := s.RecordShare(c)
+	if err != nil {
+		return err
+	}
+	fmt.Fprintln(e.Stderr, T("shares.recorded", "ID", id))
 	return nil
 }
 

@@ -49,10 +49,13 @@ func Home(e *env.Env, o *session.Options, in Settings) error {
 				item{T("home.continue"), func() error { return ContinuePlan(s, u, "") }},
 				item{T("home.see"), func() error { return u.Show(T("home.see"), show.SummaryText(e, s.Binder)) }},
 				item{T("home.check"), func() error {
-					return u.Show(T("check.title"), show.Check(e, s.Binder, s.Binder.CheckUp(e.Today()), ""))
+					return u.Show(T("check.title"), show.Check(e, s.Binder, s.CheckUp(), ""))
 				}},
 				item{T("home.print"), func() error { return PrintMenu(s, u) }},
 				item{T("home.share"), func() error { return Share(s, u) }})
+		}
+		if l, err := s.Ledger(); err == nil && len(l.Consents) > 0 {
+			items = append(items, item{T("shares.home"), func() error { return Shares(s, u) }})
 		}
 		items = append(items,
 			item{T("home.resources"), func() error { return Resources(s, u) }},

@@ -1,8 +1,10 @@
 package flows
 
 import (
+	"errors"
 	"strings"
 
+	"pathway/cmd/pathway/internal/env"
 	"pathway/cmd/pathway/internal/output"
 	"pathway/cmd/pathway/internal/session"
 	"pathway/cmd/pathway/internal/show"
@@ -20,14 +22,37 @@ func Shorten(s string) string {
 	return s
 }
 
+// DateMessage words a day that could not be read (see plan.ReadDate): a
+// mistake in how the date is written is named as such, with the form to
+// use, never as a day that has passed.
+func DateMessage(e *env.Env, err error) string {
+	var de *plan.DateError
+	if !errors.As(err, &de) {
+		return e.T("shares.date-format", "Value", "")
+	}
+	switch de.Code {
+	case "ambiguous":
+		return e.T("shares.date-ambiguous", "Value", de.Value, "First", de.First.String(), "Second", de.Second.String())
+	case "no-such-day":
+		return e.T("shares.date-no-such-day", "Value", de.Value)
+	}
+	return e.T("shares.date-format", "Value", de.Value)
+}
+
 // Share does what pathway share does, asking each choice in turn and
-// showing exactly what will be shared before anything is written. A
-// choice that cannot be used is said, and asked again; what was chosen
-// before it is kept.
+// showing exactly what will be shared, and what the date can and cannot
+// do, before anything is written. A choice that cannot be used is said,
+// and asked again; what was chosen before it is kept. The share is
+// recorded in the consent ledger.
 func Share(s *session.Session, u ui.UI) error {
 	e := s.E
 	T := e.T
 	b := s.Binder
+	head := T("home.share")
+	ledger, err := s.Ledger()
+	if err != nil {
+		return err
+	}
 	var parts, labels []string
 	for _, p := range b.Plans {
 		if p.Context != "" {
@@ -41,7 +66,7 @@ func Share(s *session.Session, u ui.UI) error {
 			labels = append(labels, show.PlanLabel(e, p)+": "+T(sec.TitleKey()))
 		}
 	}
-	picked, err := u.Pick(T("home.share"), T("share.ask-parts"), labels)
+	picked, err := u.Pick(head, T("share.ask-parts"), labels)
 	if err != nil || len(picked) == 0 {
 		return err
 	}
@@ -51,36 +76,61 @@ func Share(s *session.Session, u ui.UI) error {
 	}
 	sel, _ := b.SelectSections(chosen)
 
+	name, err := u.Line(head, T("shares.ask-name"), T("shares.ask-name-help"))
+	if err != nil {
+		return err
+	}
 	var key *crypt.Key
-	forName := T("share.someone")
+	how, check, recipient := "", "", ""
 	for key == nil {
-		to, err := u.Line(T("home.share"), T("share.ask-to"), "")
+		k, err := u.Menu(head, T("shares.ask-how"), []string{T("shares.how-key"), T("shares.how-passphrase"), T("shares.how-explain")})
 		if err != nil {
 			return err
 		}
-		if to == "" {
-			key, err = session.NewPassphrase(e, u, "", T("home.share"), "prompt.share-passphrase")
+		switch k {
+		case 2:
+			if err := u.Show(T("shares.keys-title"), T("shares.keys-explained")); err != nil {
+				return err
+			}
+		case 1:
+			if key, check, err = session.SharePassphrase(e, u, "", head, ledger); err != nil {
+				return err
+			}
+			how = plan.HowPassphrase
+			if name == "" {
+				name = T("share.someone")
+			}
+		default:
+			to, err := u.Line(head, T("shares.ask-key"), T("shares.ask-key-help"))
 			if err != nil {
 				return err
 			}
-			break
+			if to == "" {
+				continue // back to how they will open it
+			}
+			if key, err = crypt.ParseRecipient(to); err != nil {
+				u.Notice(T("error.recipient", "Recipient", Shorten(to)))
+				continue
+			}
+			if c := ledger.WithdrawnTo(to); c != nil {
+				u.Notice(T("shares.key-withdrawn", "For", c.For, "Date", c.Withdrawn.String()))
+			}
+			how, recipient = plan.HowKey, to
+			if name == "" {
+				name = Shorten(to)
+			}
 		}
-		if key, err = crypt.ParseRecipient(to); err != nil {
-			u.Notice(T("error.recipient", "Recipient", Shorten(to)))
-			continue
-		}
-		forName = Shorten(to)
 	}
 	var until plan.Date
 	for {
-		text, err := u.Line(T("home.share"), T("share.ask-until"), "")
+		text, err := u.Line(head, T("share.ask-until"), T("shares.until-help"))
 		if err != nil {
 			return err
 		}
-		d, err := plan.ParseDate(text)
+		d, err := plan.ReadDate(text)
 		switch {
 		case err != nil:
-			u.Notice(T("error.plan.bad-date", "Value", text))
+			u.Notice(DateMessage(e, err))
 			continue
 		case d.Before(e.Today()):
 			u.Notice(T("error.share-until-past", "Until", d.String()))
@@ -89,7 +139,7 @@ func Share(s *session.Session, u ui.UI) error {
 		until = d
 		break
 	}
-	purpose, err := u.Line(T("home.share"), T("share.ask-purpose"), "")
+	purpose, err := u.Line(head, T("share.ask-purpose"), "")
 	if err != nil {
 		return err
 	}
@@ -97,7 +147,7 @@ func Share(s *session.Session, u ui.UI) error {
 	if err != nil || !ok {
 		return err
 	}
-	sh := &plan.Share{Format: plan.Format, Kind: plan.ShareKind, For: forName, Purpose: purpose,
+	sh := &plan.Share{Format: plan.Format, Kind: plan.ShareKind, For: name, Purpose: purpose,
 		Until: until, Made: e.Today(), Binder: b.Subset(sel)}
 	var sb strings.Builder
 	sb.WriteString(T("share.for", "For", sh.For) + "\n")
@@ -106,10 +156,11 @@ func Share(s *session.Session, u ui.UI) error {
 	}
 	sb.WriteString(T("share.until", "Until", until.String()) + "\n\n")
 	sb.WriteString(show.SharedText(e, sh.Binder))
+	sb.WriteString("\n" + T("shares.truth", "Until", until.String()))
 	if err := u.Show(T("share.preview"), sb.String()); err != nil {
 		return err
 	}
-	k, err := u.Menu(T("home.share"), T("share.preview"), []string{T("share.confirm"), T("nav.none")})
+	k, err := u.Menu(head, T("shares.ask-write"), []string{T("shares.write", "Path", f.Path), T("shares.dont")})
 	if err != nil || k != 0 {
 		return err
 	}
@@ -124,8 +175,7 @@ func Share(s *session.Session, u ui.UI) error {
 	for {
 		err := f.Write(e, sealed)
 		if err == nil {
-			u.Notice(T("share.written", "Path", f.Path, "For", sh.For, "Until", until.String()))
-			return nil
+			break
 		}
 		// The file could not be written (the stick was pulled out, the
 		// disk is full): said, and another place asked; nothing chosen is
@@ -135,6 +185,17 @@ func Share(s *session.Session, u ui.UI) error {
 			return err
 		}
 	}
+	id, err := s.RecordShare(plan.Consent{Made: e.Today(), Parts: b.SelectionParts(sel), For: name, Purpose: purpose,
+		Until: until, How: how, Recipient: recipient, Check: check, File: f.Path})
+	if err != nil {
+		return err
+	}
+	msg := T("share.written", "Path", f.Path, "For", sh.For, "Until", until.String())
+	if id != "" {
+		msg += "\n" + T("shares.recorded", "ID", id)
+	}
+	u.Notice(msg)
+	return nil
 }
 
 // askPath asks where a file goes until the answer is a place that can be

@@ -16,6 +16,7 @@ import (
 
 	"pathway/cmd/pathway/internal/env"
 	"pathway/crypt"
+	"pathway/plan"
 )
 
 // MaxPassphrase is the longest passphrase read, in bytes.
@@ -176,44 +177,92 @@ func IdentityKey(e *env.Env, path string) (*crypt.Key, error) {
 // twice, or made of six random words if the person prefers. The header
 // and the prompt say what the passphrase is for.
 func NewPassphrase(e *env.Env, p Prompter, file, header, prompt string) (*crypt.Key, error) {
-	policy := Policy(e)
+	k, _, err := newPassphrase(e, p, file, header, passWords{
+		how: "first.how", own: "first.own", generate: "first.generate", generated: "first.generated",
+		prompt: prompt, hint: "msg.passphrase-hint", repeat: "prompt.repeat-passphrase", repeatHelp: "first.repeat-help",
+	}, nil)
+	return k, err
+}
+
+// SharePassphrase makes the passphrase of a file shared with someone else,
+// in words of its own: it is not the person's passphrase, which does not
+// change, and it must be told to the other person apart from the file. A
+// passphrase the ledger l knows from a withdrawn share is refused. It
+// returns the key and what the ledger keeps to recognise the passphrase
+// (see PassphraseCheck).
+func SharePassphrase(e *env.Env, p Prompter, file, header string, l *plan.Ledger) (*crypt.Key, string, error) {
+	notWithdrawn := func(pass string) error {
+		if c := PassphraseWithdrawn(l, pass); c != nil {
+			return errors.New(e.T("shares.pass-withdrawn", "For", c.For, "Date", c.Withdrawn.String()))
+		}
+		return nil
+	}
+	return newPassphrase(e, p, file, header, passWords{
+		how: "shares.pass-how", own: "shares.pass-own", generate: "shares.pass-generate", generated: "shares.pass-generated",
+		prompt: "prompt.share-passphrase", hint: "shares.pass-hint", repeat: "shares.pass-repeat", repeatHelp: "shares.pass-repeat-help",
+	}, notWithdrawn)
+}
+
+// passWords are the message keys of the screens that make a passphrase.
+type passWords struct {
+	how, own, generate, generated, prompt, hint, repeat, repeatHelp string
+}
+
+func newPassphrase(e *env.Env, p Prompter, file, header string, w passWords, extra func(string) error) (*crypt.Key, string, error) {
+	base := Policy(e)
+	policy := func(pass string) error {
+		if err := base(pass); err != nil {
+			return err
+		}
+		if extra != nil {
+			return extra(pass)
+		}
+		return nil
+	}
+	done := func(pass string) (*crypt.Key, string, error) {
+		k, err := crypt.Passphrase(pass)
+		if err != nil {
+			return nil, "", err
+		}
+		return k, PassphraseCheck(pass), nil
+	}
 	if file != "" {
 		pass, err := FirstLine(e, file)
 		if err != nil {
-			return nil, err
+			return nil, "", err
 		}
 		if err := policy(pass); err != nil {
-			return nil, &env.Error{Msg: err.Error(), Code: env.ExitFailure}
+			return nil, "", &env.Error{Msg: err.Error(), Code: env.ExitFailure}
 		}
-		return crypt.Passphrase(pass)
+		return done(pass)
 	}
 	T := e.T
 	for {
-		k, err := p.Menu(header, T("first.how"), []string{T("first.own"), T("first.generate")})
+		k, err := p.Menu(header, T(w.how), []string{T(w.own), T(w.generate)})
 		if err != nil {
-			return nil, err
+			return nil, "", err
 		}
 		var pass string
 		if k == 1 {
 			if pass, err = crypt.GeneratePassphrase(6); err != nil {
-				return nil, err
+				return nil, "", err
 			}
-			if err := p.Show(header, T("first.generated", "Passphrase", pass)); err != nil {
-				return nil, err
+			if err := p.Show(header, T(w.generated, "Passphrase", pass)); err != nil {
+				return nil, "", err
 			}
-		} else if pass, err = p.Secret(header, T(prompt), T("msg.passphrase-hint"), policy); err != nil {
-			return nil, err
+		} else if pass, err = p.Secret(header, T(w.prompt), T(w.hint), policy); err != nil {
+			return nil, "", err
 		}
 		for {
-			again, err := p.Secret(header, T("prompt.repeat-passphrase"), T("first.repeat-help"), nil)
+			again, err := p.Secret(header, T(w.repeat), T(w.repeatHelp), nil)
 			if err != nil {
-				return nil, err
+				return nil, "", err
 			}
 			if again == pass {
-				return crypt.Passphrase(pass)
+				return done(pass)
 			}
 			if _, bare := p.(TTY); bare {
-				return nil, e.Fail("error.passphrase-mismatch")
+				return nil, "", e.Fail("error.passphrase-mismatch")
 			}
 			// Said where the person looks. A passphrase made for them is
 			// shown again, the same one; their own is typed again.
@@ -221,8 +270,8 @@ func NewPassphrase(e *env.Env, p Prompter, file, header, prompt string) (*crypt.
 			if k != 1 {
 				break
 			}
-			if err := p.Show(header, T("first.generated", "Passphrase", pass)); err != nil {
-				return nil, err
+			if err := p.Show(header, T(w.generated, "Passphrase", pass)); err != nil {
+				return nil, "", err
 			}
 		}
 	}

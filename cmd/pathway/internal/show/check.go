@@ -111,6 +111,10 @@ func agingText(e *env.Env, b *plan.Binder, o plan.Aging) string {
 		return e.N("check.bond-old", o.Days, "Name", contactName(b, o.Contact))
 	case "never-practised":
 		return e.T("check.never-practised", "Name", contactName(b, o.Contact))
+	case "share-passed":
+		return e.T("shares.check-passed", "ID", o.Share, "Name", o.For, "Until", o.Date.String())
+	case "share-old":
+		return e.T("shares.check-old", "ID", o.Share, "Name", o.For, "Made", o.Date.String())
 	}
 	return e.N("check.not-practised", o.Days, "Name", contactName(b, o.Contact))
 }

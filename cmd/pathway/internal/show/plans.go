@@ -146,6 +146,9 @@ func PlanLabel(e *env.Env, p plan.Plan) string {
 func Parts(b *plan.Binder) string {
 	var names []string
 	for _, p := range b.Plans {
+		if p.Context != "" {
+			names = append(names, p.ID+"/"+plan.AboutPart)
+		}
 		for _, s := range plan.Sections(p.Kind) {
 			names = append(names, p.ID+"/"+s.ID)
 		}
