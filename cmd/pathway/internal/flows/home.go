@@ -56,6 +56,7 @@ func Home(e *env.Env, o *session.Options, in Settings) error {
 		}
 		items = append(items,
 			item{T("home.resources"), func() error { return Resources(s, u) }},
+			item{T("before.menu"), func() error { return BeforeSearch(s, u) }},
 			item{languageLabel(e), func() error { return PickLanguage(s, u) }},
 			item{T("home.quit"), nil})
 		var labels []string
