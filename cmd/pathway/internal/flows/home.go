@@ -54,9 +54,11 @@ func Home(e *env.Env, o *session.Options, in Settings) error {
 				item{T("home.print"), func() error { return PrintMenu(s, u) }},
 				item{T("home.share"), func() error { return Share(s, u) }})
 		}
+		if s.Vault != nil {
+			items = append(items, item{T("before.menu"), func() error { return BeforeSearch(s, u) }})
+		}
 		items = append(items,
 			item{T("home.resources"), func() error { return Resources(s, u) }},
-			item{T("before.menu"), func() error { return BeforeSearch(s, u) }},
 			item{languageLabel(e), func() error { return PickLanguage(s, u) }},
 			item{T("home.quit"), nil})
 		var labels []string
