@@ -46,6 +46,9 @@ func backupRun(o *BackupOptions) error {
 	if err := o.Out.Check(e); err != nil {
 		return err
 	}
+	if o.Out.Path == "-" && session.IsTerminal(e.Stdout) {
+		return e.Fail("backup.stdout-terminal")
+	}
 	dir, err := session.Dir(e, o.Vault)
 	if err != nil {
 		return err
