@@ -7,6 +7,8 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/charmbracelet/x/ansi"
 )
 
 // TestTerminalBeforeASearch: the home menu's "Before a search" page in a
@@ -27,6 +29,7 @@ func TestTerminalBeforeASearch(t *testing.T) {
 	tm.waitFor("What do you want to do?")
 	tm.choose("Before a search: take my plans off this device")
 	tm.waitForWords("The safest device then holds no plans at all.")
+	screenShot(t, "before-a-search", tm.settled("Before a search"))
 	words := func() string { return strings.Join(strings.Fields(tm.screen()), " ") }
 	for i := 0; !strings.Contains(words(), "What deleting cannot hide"); i++ {
 		if i == 20 {
@@ -71,5 +74,31 @@ func TestTerminalBeforeASearch(t *testing.T) {
 	}
 	if a, b := export(tm.vault), export(other); !bytes.Equal(a, b) || len(a) == 0 {
 		t.Errorf("the backup made from the menu restores to another binder:\n%s\n---\n%s", a, b)
+	}
+}
+
+// screenShot compares a screen with docs/screens/NAME.txt, or writes it
+// there with -update-screens, as TestScreens does.
+func screenShot(t *testing.T, name, got string) {
+	t.Helper()
+	for _, line := range strings.Split(got, "\n") {
+		if w := ansi.StringWidth(line); w > 80 {
+			t.Errorf("%s: a line is %d cells wide: %q", name, w, line)
+		}
+	}
+	path := filepath.Join("..", "..", "docs", "screens", name+".txt")
+	got = strings.TrimRight(got, "\n") + "\n"
+	if *updateScreens {
+		if err := os.WriteFile(path, []byte(got), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		return
+	}
+	want, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatalf("%v (rerun with -update-screens)", err)
+	}
+	if string(want) != got {
+		t.Errorf("%s differs from the screen now; if the change is right, rerun with -update-screens.\nwant:\n%s\ngot:\n%s", path, want, got)
 	}
 }
