@@ -9,6 +9,10 @@ import (
 	"testing"
 
 	"github.com/charmbracelet/x/ansi"
+
+	"pathway/cmd/pathway/internal/env"
+	"pathway/cmd/pathway/internal/flows"
+	"pathway/locales"
 )
 
 // TestTerminalBeforeASearch: the home menu's "Before a search" page in a
@@ -100,5 +104,37 @@ func screenShot(t *testing.T, name, got string) {
 	}
 	if string(want) != got {
 		t.Errorf("%s differs from the screen now; if the change is right, rerun with -update-screens.\nwant:\n%s\ngot:\n%s", path, want, got)
+	}
+}
+
+// TestBeforeSearchDocs: docs/before-a-search/<language>.md is the page
+// "Before a search" as the home menu shows it, in each of pathway's
+// languages, read from the same catalogue, so that the documentation never
+// says other words than the program. -update-screens rewrites them.
+func TestBeforeSearchDocs(t *testing.T) {
+	for _, tag := range locales.Available() {
+		e := &env.Env{Getenv: func(string) string { return "" }}
+		if err := e.SetLanguage(tag); err != nil {
+			t.Fatal(err)
+		}
+		got := "# " + e.T("before.title") + "\n\n" + flows.BeforeSearchText(e) + "\n"
+		if strings.Contains(got, "before.") {
+			t.Errorf("%s: a message is missing:\n%s", tag, got)
+		}
+		path := filepath.Join("..", "..", "docs", "before-a-search", tag+".md")
+		if *updateScreens {
+			os.MkdirAll(filepath.Dir(path), 0o755)
+			if err := os.WriteFile(path, []byte(got), 0o644); err != nil {
+				t.Fatal(err)
+			}
+			continue
+		}
+		want, err := os.ReadFile(path)
+		if err != nil {
+			t.Fatalf("%v (rerun with -update-screens)", err)
+		}
+		if string(want) != got {
+			t.Errorf("%s differs from the page; rerun with -update-screens.\nwant:\n%s\ngot:\n%s", path, want, got)
+		}
 	}
 }

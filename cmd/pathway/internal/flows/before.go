@@ -1,6 +1,7 @@
 package flows
 
 import (
+	"pathway/cmd/pathway/internal/env"
 	"pathway/cmd/pathway/internal/output"
 	"pathway/cmd/pathway/internal/session"
 	"pathway/cmd/pathway/internal/ui"
@@ -9,8 +10,8 @@ import (
 // BeforeSearchText is the page "Before a search": backup, hand over,
 // wipe, restore later, and what deleting cannot hide. Facts, not legal
 // advice: it points to the legal clinics in the list of organisations.
-func BeforeSearchText(s *session.Session) string {
-	T := s.E.T
+func BeforeSearchText(e *env.Env) string {
+	T := e.T
 	return T("before.intro") + "\n\n" + T("before.steps") + "\n\n" + T("before.cannot-hide") + "\n\n" +
 		T("before.legal", "Where", T("home.resources"), "Kind", T("dircat.legal"))
 }
@@ -22,7 +23,7 @@ func BeforeSearchText(s *session.Session) string {
 func BeforeSearch(s *session.Session, u ui.UI) error {
 	e := s.E
 	T := e.T
-	if err := u.Show(T("before.title"), BeforeSearchText(s)); err != nil {
+	if err := u.Show(T("before.title"), BeforeSearchText(e)); err != nil {
 		return err
 	}
 	if s.Vault == nil {
