@@ -43,6 +43,9 @@ func newCmdBackup(f *Factory, runF func(*BackupOptions) error) *cobra.Command {
 
 func backupRun(o *BackupOptions) error {
 	e := o.E
+	if o.Out.Path == "" {
+		return e.Usage("backup.no-output")
+	}
 	if err := o.Out.Check(e); err != nil {
 		return err
 	}
