@@ -192,3 +192,46 @@ func TestRestoreWithAnIdentity(t *testing.T) {
 		t.Errorf("ledger.age opens to %q, %v", got, err)
 	}
 }
+
+// A restore cut short among its renames (a crash in those milliseconds;
+// here a rename that fails after k others) may leave a vault that does not
+// open; the same restore run again, with replace, finishes it: every file
+// opens to what the backup holds.
+func TestRestoreCutShortThenAgain(t *testing.T) {
+	pass := mustPass(t, testPass)
+	for k := 0; k <= len(restorePlains()); k++ {
+		v := lockedVault(t)
+		if _, err := v.Restore(pass, map[string][]byte{CurrentName: binderOf(7), identityName: []byte("old key")}, false); err != nil {
+			t.Fatal(err)
+		}
+		n := 0
+		inject(t, func() {
+			rename = func(from, to string) error {
+				if n++; n > k {
+					return &os.PathError{Op: "rename", Path: to, Err: syscall.EIO}
+				}
+				return os.Rename(from, to)
+			}
+		})
+		if _, err := v.Restore(pass, restorePlains(), true); err == nil {
+			t.Fatalf("k=%d: the failing rename was not reported", k)
+		}
+		inject(t, func() { rename = os.Rename })
+		if _, err := v.Restore(pass, restorePlains(), true); err != nil {
+			t.Fatalf("k=%d: again: %v", k, err)
+		}
+		kr, err := v.OpenKeyring(pass)
+		if err != nil {
+			t.Fatalf("k=%d: %v", k, err)
+		}
+		for name, want := range restorePlains() {
+			sealed, _ := v.ReadFile(name)
+			if got, err := kr.Open(sealed); err != nil || string(got) != string(want) {
+				t.Errorf("k=%d: %s opens to %.30q, %v", k, name, got, err)
+			}
+		}
+		if _, err := v.ReadFile(identityName); !errors.Is(err, ErrNoVault) {
+			t.Errorf("k=%d: the old vault's identity.age is still there", k)
+		}
+	}
+}
