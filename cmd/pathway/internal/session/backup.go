@@ -10,8 +10,10 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"io/fs"
 	"os"
 	"path/filepath"
+	"runtime"
 	"slices"
 	"strings"
 
@@ -241,8 +243,7 @@ type BackupResult struct {
 // to that organisation's public key alone, and then without the sharing
 // key. Right after writing, it reads the file back: it must be the bytes
 // sealed, and (unless sealed to org, whose key pathway does not have) open
-// with the vault's key to exactly the files packed. A file that fails the
-// check is removed.
+// with the vault's key to exactly the files packed (see writeBackupFile).
 func (s *Session) WriteBackup(out output.File, org *crypt.Key) (*BackupResult, error) {
 	e := s.E
 	files, skipped, err := s.BackupFiles(org == nil)
@@ -264,24 +265,22 @@ func (s *Session) WriteBackup(out output.File, org *crypt.Key) (*BackupResult, e
 	if len(sealed) > crypt.MaxSealed {
 		return nil, e.Fail("backup.too-big", "Path", out.Path)
 	}
-	if err := out.Write(e, sealed); err != nil {
+	check := func(b []byte) error {
+		if org != nil {
+			return nil // only the organisation's key opens it
+		}
+		return CheckBackup(b, key, files)
+	}
+	if out.Path == "-" {
+		// Checked before it goes: a pipe cannot be read back.
+		if err := check(sealed); err != nil {
+			return nil, e.Fail("backup.check-failed", "Path", out.Path, "Detail", err.Error())
+		}
+		if err := out.Write(e, sealed); err != nil {
+			return nil, err
+		}
+	} else if err := writeBackupFile(e, out, sealed, check); err != nil {
 		return nil, err
-	}
-	check := sealed
-	if out.Path != "-" {
-		check, err = ReadBackup(out.Path)
-		if err == nil && !bytes.Equal(check, sealed) {
-			err = fmt.Errorf("%w: the file on the disk differs from what was written", ErrBackupDamaged)
-		}
-	}
-	if err == nil && org == nil {
-		err = CheckBackup(check, key, files)
-	}
-	if err != nil {
-		if out.Path != "-" {
-			os.Remove(out.Path)
-		}
-		return nil, e.Fail("backup.check-failed", "Path", out.Path, "Detail", err.Error())
 	}
 	r := &BackupResult{Skipped: skipped}
 	for name := range files {
@@ -289,6 +288,62 @@ func (s *Session) WriteBackup(out output.File, org *crypt.Key) (*BackupResult, e
 	}
 	slices.Sort(r.Files)
 	return r, nil
+}
+
+// writeBackupFile writes sealed to out.Path as a backup must be written:
+// first beside it, under a temporary name, flushed to the disk; then read
+// back, compared with sealed and given to check; only a file that passes
+// is renamed into place. A file already there (--force) is replaced only
+// by a backup that opens; one that fails leaves it as it was. Without
+// Force, a file that appeared meanwhile is not written over.
+func writeBackupFile(e *env.Env, out output.File, sealed []byte, check func([]byte) error) (err error) {
+	fail := func(err error) error {
+		if errors.Is(err, fs.ErrPermission) {
+			return e.Fail("error.print-permission", "Path", out.Path)
+		}
+		return e.Fail("error.print-write", "Path", out.Path, "Detail", err.Error())
+	}
+	f, err := os.CreateTemp(filepath.Dir(out.Path), ".pathway-backup-*")
+	if err != nil {
+		return fail(err)
+	}
+	tmp := f.Name()
+	defer func() {
+		if err != nil {
+			f.Close()
+			os.Remove(tmp)
+		}
+	}()
+	if err := f.Chmod(0o600); err != nil && runtime.GOOS != "windows" {
+		return fail(err)
+	}
+	if _, err := f.Write(sealed); err != nil {
+		return fail(err)
+	}
+	if err := f.Sync(); err != nil {
+		return fail(err)
+	}
+	if err := f.Close(); err != nil {
+		return fail(err)
+	}
+	back, err := ReadBackup(tmp)
+	if err == nil && !bytes.Equal(back, sealed) {
+		err = fmt.Errorf("%w: the file on the disk differs from what was written", ErrBackupDamaged)
+	}
+	if err == nil {
+		err = check(back)
+	}
+	if err != nil {
+		return e.Fail("backup.check-failed", "Path", out.Path, "Detail", err.Error())
+	}
+	if _, lerr := os.Lstat(out.Path); lerr == nil && !out.Force {
+		err = errors.New("exists")
+		return e.Fail("error.print-exists", "Path", out.Path)
+	}
+	if err = os.Rename(tmp, out.Path); err != nil {
+		return fail(err)
+	}
+	return nil
 }
 
 // ReadBackup reads a backup file, refusing one bigger than any backup.

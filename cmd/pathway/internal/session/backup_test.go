@@ -5,10 +5,16 @@ import (
 	"bytes"
 	"compress/gzip"
 	"errors"
+	"os"
+	"path/filepath"
+	"runtime"
 	"strconv"
 	"testing"
 	"time"
 
+	"pathway/cmd/pathway/internal/env"
+	"pathway/cmd/pathway/internal/output"
+	"pathway/locales"
 	"pathway/plan"
 )
 
@@ -115,5 +121,51 @@ func TestInsideVault(t *testing.T) {
 		if got := InsideVault(c.path, dir); got != c.want {
 			t.Errorf("InsideVault(%q) = %v, want %v", c.path, got, c.want)
 		}
+	}
+}
+
+// A backup that fails its check never replaces a file that was there, and
+// leaves no temporary file behind; one that passes replaces it only with
+// Force.
+func TestWriteBackupFile(t *testing.T) {
+	e := &env.Env{Getenv: func(string) string { return "" }, Loc: locales.English()}
+	dir := t.TempDir()
+	path := filepath.Join(dir, "plans-backup.age")
+	old := []byte("the backup made last week")
+	os.WriteFile(path, old, 0o600)
+	files := func() []string {
+		entries, _ := os.ReadDir(dir)
+		var names []string
+		for _, en := range entries {
+			names = append(names, en.Name())
+		}
+		return names
+	}
+	bad := func([]byte) error { return ErrBackupDamaged }
+	good := func([]byte) error { return nil }
+
+	if err := writeBackupFile(e, output.File{Path: path, Force: true}, []byte("new"), bad); err == nil {
+		t.Fatal("a backup that fails its check was accepted")
+	}
+	if b, _ := os.ReadFile(path); !bytes.Equal(b, old) {
+		t.Errorf("the file there was changed by a failed backup: %q", b)
+	}
+	if err := writeBackupFile(e, output.File{Path: path}, []byte("new"), good); err == nil {
+		t.Fatal("a file there was written over without Force")
+	}
+	if b, _ := os.ReadFile(path); !bytes.Equal(b, old) {
+		t.Errorf("the file there was changed without Force: %q", b)
+	}
+	if got := files(); len(got) != 1 {
+		t.Errorf("left behind: %v", got)
+	}
+	if err := writeBackupFile(e, output.File{Path: path, Force: true}, []byte("new"), good); err != nil {
+		t.Fatal(err)
+	}
+	if b, _ := os.ReadFile(path); string(b) != "new" {
+		t.Errorf("with Force the file holds %q", b)
+	}
+	if fi, _ := os.Stat(path); runtime.GOOS != "windows" && fi.Mode().Perm() != 0o600 {
+		t.Errorf("mode %v, want 0600", fi.Mode().Perm())
 	}
 }
