@@ -337,7 +337,6 @@ func writeBackupFile(e *env.Env, out output.File, sealed []byte, check func([]by
 		return e.Fail("backup.check-failed", "Path", out.Path, "Detail", err.Error())
 	}
 	if _, lerr := os.Lstat(out.Path); lerr == nil && !out.Force {
-		err = errors.New("exists")
 		return e.Fail("error.print-exists", "Path", out.Path)
 	}
 	if err = os.Rename(tmp, out.Path); err != nil {
