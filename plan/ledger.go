@@ -21,6 +21,7 @@ const MaxLedger = 4 << 20
 const (
 	HowKey        = "key"        // sealed to the person's public key
 	HowPassphrase = "passphrase" // sealed with a passphrase told to the person
+	HowBackup     = "backup"     // a whole backup sealed to an organisation's key
 )
 
 // A Consent is one share, as the person gave it: kept so that they can see

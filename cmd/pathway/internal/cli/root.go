@@ -177,6 +177,8 @@ func newCmdRoot(f *Factory) *cobra.Command {
 		newCmdCardName(f, nil),
 		newCmdPassphrase(f, nil),
 		newCmdWipe(f, nil),
+		newCmdBackup(f, nil),
+		newCmdRestore(f, nil),
 	)
 	localizeHelp(e, root)
 	root.InitDefaultCompletionCmd()

@@ -57,6 +57,9 @@ func Home(e *env.Env, o *session.Options, in Settings) error {
 		if l, err := s.Ledger(); err == nil && len(l.Consents) > 0 {
 			items = append(items, item{T("shares.home"), func() error { return Shares(s, u) }})
 		}
+		if s.Vault != nil {
+			items = append(items, item{T("before.menu"), func() error { return BeforeSearch(s, u) }})
+		}
 		items = append(items,
 			item{T("home.resources"), func() error { return Resources(s, u) }},
 			item{languageLabel(e), func() error { return PickLanguage(s, u) }},

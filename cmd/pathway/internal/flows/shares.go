@@ -14,6 +14,9 @@ import (
 // "Release plan: Bond" for "release-1/bond". A part whose plan is gone is
 // named as it was recorded.
 func PartsText(e *env.Env, b *plan.Binder, parts []string) string {
+	if len(parts) == 0 {
+		return e.T("shares.everything")
+	}
 	var names []string
 	for _, part := range parts {
 		id, section, _ := strings.Cut(part, "/")
@@ -67,6 +70,8 @@ func SharesText(e *env.Env, b *plan.Binder, l *plan.Ledger) string {
 			fmt.Fprintln(&sb, "   "+T("shares.how-was-key", "Key", Shorten(c.Recipient)))
 		case plan.HowPassphrase:
 			fmt.Fprintln(&sb, "   "+T("shares.how-was-passphrase"))
+		case plan.HowBackup:
+			fmt.Fprintln(&sb, "   "+T("shares.how-was-backup", "Key", Shorten(c.Recipient)))
 		default:
 			fmt.Fprintln(&sb, "   "+T("shares.how-was-other", "How", c.How))
 		}

@@ -1,0 +1,140 @@
+package main
+
+import (
+	"bytes"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/charmbracelet/x/ansi"
+
+	"pathway/cmd/pathway/internal/env"
+	"pathway/cmd/pathway/internal/flows"
+	"pathway/locales"
+)
+
+// TestTerminalBeforeASearch: the home menu's "Before a search" page in a
+// real terminal: the steps and what deleting cannot hide, then the backup
+// made from there (a place inside the vault refused and asked again), a
+// quit that leaves nothing on the screen, and a backup that restores to
+// the same binder.
+func TestTerminalBeforeASearch(t *testing.T) {
+	tm := newTerm(t)
+	tm.importSample()
+	stick := filepath.Join(tm.dir, "stick")
+	if err := os.Mkdir(stick, 0o700); err != nil {
+		t.Fatal(err)
+	}
+	backup := filepath.Join(stick, "plans-backup.age")
+
+	tm.start("--passphrase-file", tm.passFile())
+	tm.waitFor("What do you want to do?")
+	tm.choose("Before a search: take my plans off this device")
+	tm.waitForWords("The safest device then holds no plans at all.")
+	screenShot(t, "before-a-search", tm.settled("Before a search"))
+	words := func() string { return strings.Join(strings.Fields(tm.screen()), " ") }
+	for i := 0; !strings.Contains(words(), "What deleting cannot hide"); i++ {
+		if i == 20 {
+			t.Fatalf("the page never showed what deleting cannot hide:\n%s", tm.screen())
+		}
+		tm.keys("Down")
+	}
+	tm.keys("Enter")
+	tm.choose("Make the backup now")
+	tm.focus("Where should the backup go?")
+	tm.text(filepath.Join(tm.vault, "inside.age"))
+	tm.keys("Enter")
+	tm.waitForWords("is inside the vault folder")
+	tm.keys("Enter")
+	tm.focus("Where should the backup go?")
+	tm.text(backup)
+	tm.keys("Enter")
+	tm.waitForWords("pathway opened it again to check it")
+	tm.keys("Enter")
+	tm.waitFor("What do you want to do?")
+	tm.choose("Quit")
+	if got := tm.exited(); got != "exit=0" {
+		t.Fatalf("pathway ended with %s", got)
+	}
+	if all := tm.everything(); strings.TrimSpace(all) != "" {
+		t.Fatalf("the terminal still shows something after quitting:\n%q", all)
+	}
+	if _, err := os.Stat(filepath.Join(tm.vault, "inside.age")); err == nil {
+		t.Error("a backup was written inside the vault")
+	}
+
+	export := func(vault string) []byte {
+		out, err := exec.Command(pathwayBinary(t), "--vault", vault, "--passphrase-file", tm.passFile(), "export").Output()
+		if err != nil {
+			t.Fatalf("export: %v", err)
+		}
+		return out
+	}
+	other := filepath.Join(tm.dir, "other")
+	if out, err := exec.Command(pathwayBinary(t), "--vault", other, "--passphrase-file", tm.passFile(), "restore", backup).CombinedOutput(); err != nil {
+		t.Fatalf("restore: %v\n%s", err, out)
+	}
+	if a, b := export(tm.vault), export(other); !bytes.Equal(a, b) || len(a) == 0 {
+		t.Errorf("the backup made from the menu restores to another binder:\n%s\n---\n%s", a, b)
+	}
+}
+
+// screenShot compares a screen with docs/screens/NAME.txt, or writes it
+// there with -update-screens, as TestScreens does.
+func screenShot(t *testing.T, name, got string) {
+	t.Helper()
+	for _, line := range strings.Split(got, "\n") {
+		if w := ansi.StringWidth(line); w > 80 {
+			t.Errorf("%s: a line is %d cells wide: %q", name, w, line)
+		}
+	}
+	path := filepath.Join("..", "..", "docs", "screens", name+".txt")
+	got = strings.TrimRight(got, "\n") + "\n"
+	if *updateScreens {
+		if err := os.WriteFile(path, []byte(got), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		return
+	}
+	want, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatalf("%v (rerun with -update-screens)", err)
+	}
+	if string(want) != got {
+		t.Errorf("%s differs from the screen now; if the change is right, rerun with -update-screens.\nwant:\n%s\ngot:\n%s", path, want, got)
+	}
+}
+
+// TestBeforeSearchDocs: docs/before-a-search/<language>.md is the page
+// "Before a search" as the home menu shows it, in each of pathway's
+// languages, read from the same catalogue, so that the documentation never
+// says other words than the program. -update-screens rewrites them.
+func TestBeforeSearchDocs(t *testing.T) {
+	for _, tag := range locales.Available() {
+		e := &env.Env{Getenv: func(string) string { return "" }}
+		if err := e.SetLanguage(tag); err != nil {
+			t.Fatal(err)
+		}
+		got := "# " + e.T("before.title") + "\n\n" + flows.BeforeSearchText(e) + "\n"
+		if strings.Contains(got, "before.") {
+			t.Errorf("%s: a message is missing:\n%s", tag, got)
+		}
+		path := filepath.Join("..", "..", "docs", "before-a-search", tag+".md")
+		if *updateScreens {
+			os.MkdirAll(filepath.Dir(path), 0o755)
+			if err := os.WriteFile(path, []byte(got), 0o644); err != nil {
+				t.Fatal(err)
+			}
+			continue
+		}
+		want, err := os.ReadFile(path)
+		if err != nil {
+			t.Fatalf("%v (rerun with -update-screens)", err)
+		}
+		if string(want) != got {
+			t.Errorf("%s differs from the page; rerun with -update-screens.\nwant:\n%s\ngot:\n%s", path, want, got)
+		}
+	}
+}
