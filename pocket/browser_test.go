@@ -14,6 +14,7 @@ import (
 
 	"github.com/chromedp/cdproto/cdp"
 	"github.com/chromedp/cdproto/emulation"
+	"github.com/chromedp/cdproto/input"
 	cdplog "github.com/chromedp/cdproto/log"
 	"github.com/chromedp/cdproto/network"
 	"github.com/chromedp/cdproto/page"
@@ -180,8 +181,12 @@ func (b *browser) text() string { return eval[string](b, "document.body.innerTex
 
 func (b *browser) typeIn(sel, text string) {
 	b.t.Helper()
-	b.do(chromedp.Evaluate[chromedp.Void](`document.querySelector(`+strconv.Quote(sel)+`).value = ""`),
-		chromedp.SendKeys(chromedp.CSS(sel), text))
+	// As a phone's keyboard does: the text arrives in the focused field.
+	b.do(chromedp.Evaluate[chromedp.Void](`(f => { f.value = ""; f.focus(); })(document.querySelector(`+strconv.Quote(sel)+`))`),
+		chromedp.Func(func(ctx context.Context, tg *chromedp.Target) error {
+			_, err := cdp.Call(ctx, tg, input.InsertText, input.InsertTextParams{Text: text})
+			return err
+		}))
 }
 
 func (b *browser) click(sel string) {

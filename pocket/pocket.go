@@ -185,7 +185,7 @@ type content struct {
 	T      map[string]string `json:"t"`
 	Learn  []person          `json:"learn,omitempty"`  // the numbers to know by heart
 	People []person          `json:"people,omitempty"` // who does what
-	Plans  []planView        `json:"plans,omitempty"`
+	Plans  []planView        `json:"parts,omitempty"`
 	Drill  []drill           `json:"drill,omitempty"`
 	Seps   string            `json:"seps"`
 	Zeros  []rune            `json:"zeros"`

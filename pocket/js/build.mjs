@@ -1,7 +1,7 @@
 // Builds ../viewer.bundle.js: viewer.js and the age-encryption package it
 // imports, in one minified script. The same package-lock.json and the
 // same esbuild give the same bytes: CI rebuilds it and compares
-// (.ci/run). Run with `npm ci && node build.mjs` (see ../../docs/pocket.md).
+// (.ci/run). Run it with ./build.sh (see docs/pocket.md).
 import { build } from "esbuild";
 
 await build({

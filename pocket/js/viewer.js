@@ -164,7 +164,7 @@ function summary(view, data) {
     for (const p of data.people) s.append(person(p, false));
     view.append(s);
   }
-  for (const pl of data.plans || []) {
+  for (const pl of data.parts || []) {
     const s = el("section", "", "", el("h2", "", pl.title));
     if (pl.context) s.append(el("p", "context", pl.context));
     for (const sec of pl.sections) {

@@ -169,6 +169,7 @@ func newCmdRoot(f *Factory) *cobra.Command {
 		newCmdCheck(f, nil),
 		newCmdKeygen(f, nil),
 		newCmdShare(f, nil),
+		newCmdPocket(f, nil),
 		newCmdOpen(f, nil),
 		newCmdImport(f, nil),
 		newCmdExport(f, nil),

@@ -52,7 +52,8 @@ func Home(e *env.Env, o *session.Options, in Settings) error {
 					return u.Show(T("check.title"), show.Check(e, s.Binder, s.Binder.CheckUp(e.Today()), ""))
 				}},
 				item{T("home.print"), func() error { return PrintMenu(s, u) }},
-				item{T("home.share"), func() error { return Share(s, u) }})
+				item{T("home.share"), func() error { return Share(s, u) }},
+				item{T("home.pocket"), func() error { return Pocket(s, u) }})
 		}
 		items = append(items,
 			item{T("home.resources"), func() error { return Resources(s, u) }},
