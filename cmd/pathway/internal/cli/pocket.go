@@ -111,4 +111,3 @@ func pocketRun(o *PocketOptions) error {
 	}
 	return nil
 }
-
