@@ -202,11 +202,7 @@ func (b *browser) screenshot(name string) {
 	if dir == "" {
 		return
 	}
-	shot := chromedp.CaptureScreenshot()
-	if strings.HasSuffix(name, "-full") {
-		shot = chromedp.FullScreenshot(100)
-	}
-	png, err := chromedp.Run(b.ctx, shot)
+	png, err := chromedp.Run(b.ctx, chromedp.CaptureScreenshot())
 	if err != nil {
 		b.t.Fatal(err)
 	}
@@ -268,7 +264,6 @@ func TestBrowser(t *testing.T) {
 	b.wait(`!document.getElementById("a").hidden`, 20*time.Second)
 	open := b.text()
 	b.screenshot("summary-" + tag)
-	b.screenshot("summary-" + tag + "-full")
 	for _, c := range sub.Contacts {
 		for _, s := range append([]string{c.Name}, phoneTexts(c)...) {
 			if !strings.Contains(open, s) {
