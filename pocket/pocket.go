@@ -62,7 +62,9 @@ var style string
 type Options struct {
 	// Loc is the language of every word in the file.
 	Loc *locales.Locale
-	// Passphrase seals the file; it must not be empty.
+	// Passphrase seals the file; it must not be empty. Spaces around and
+	// between its words do not count: the file is sealed with the words
+	// joined by one space, as the page joins what is typed on a phone.
 	Passphrase string
 	// CallLinks makes every number a link that calls it when tapped.
 	CallLinks bool
@@ -91,6 +93,7 @@ func DefaultSelection(b *plan.Binder) plan.Selection {
 // Build makes the pocket file of b, a binder that holds only the parts
 // to put in it (see plan.Binder.Subset).
 func Build(b *plan.Binder, o Options) ([]byte, error) {
+	o.Passphrase = strings.Join(strings.Fields(o.Passphrase), " ")
 	if o.Passphrase == "" {
 		return nil, crypt.ErrEmptyPassphrase
 	}

@@ -381,12 +381,23 @@ func TestBundleIsPlain(t *testing.T) {
 	}
 }
 
+// Spaces do not count: the file opens with the words joined by one space,
+// as the page joins what is typed.
+func TestPassphraseSpaces(t *testing.T) {
+	full := sampleBinder(t)
+	page, err := Build(full.Subset(DefaultSelection(full)), Options{Loc: locale(t, "en"), Passphrase: "  orbit\tvelvet   canyon pupil ladder frost \n", workFactor: 10})
+	if err != nil {
+		t.Fatal(err)
+	}
+	openPocket(t, page, testPass)
+}
+
 func TestBuildRefuses(t *testing.T) {
 	full := sampleBinder(t)
 	if _, err := Build(full.Subset(plan.Selection{}), Options{Loc: locale(t, "en"), Passphrase: testPass}); err != ErrNothing {
 		t.Errorf("nothing chosen: %v, want ErrNothing", err)
 	}
-	if _, err := Build(full, Options{Loc: locale(t, "en")}); err != crypt.ErrEmptyPassphrase {
+	if _, err := Build(full, Options{Loc: locale(t, "en"), Passphrase: " \t "}); err != crypt.ErrEmptyPassphrase {
 		t.Errorf("no passphrase: %v", err)
 	}
 }

@@ -73,7 +73,8 @@ func pocketRun(o *PocketOptions) error {
 		// Never the vault's: the phone file is opened where the vault's
 		// passphrase must not be typed.
 		if o.Vault.PassphraseFile != "" {
-			if vp, err := session.FirstLine(e, o.Vault.PassphraseFile); err == nil && vp == pass {
+			words := func(s string) string { return strings.Join(strings.Fields(s), " ") }
+			if vp, err := session.FirstLine(e, o.Vault.PassphraseFile); err == nil && words(vp) == words(pass) {
 				return e.Fail("pocket.same-passphrase")
 			}
 		}
