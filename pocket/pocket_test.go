@@ -392,6 +392,18 @@ func TestPassphraseSpaces(t *testing.T) {
 	openPocket(t, page, testPass)
 }
 
+// The TypeScript age refuses work factors over 20 (recipients.js, "scrypt
+// work factor is too high"): the page must stay under it, and above what
+// a guesser would find cheap.
+func TestWorkFactorInRange(t *testing.T) {
+	if WorkFactor < 15 || WorkFactor > 20 {
+		t.Errorf("WorkFactor %d: the browser's age opens at most 20, and below 15 guesses are cheap", WorkFactor)
+	}
+	if !strings.Contains(bundle, "scrypt work factor is too high") {
+		t.Error("the bundle no longer has the TypeScript age's work factor check: read its limit again")
+	}
+}
+
 func TestBuildRefuses(t *testing.T) {
 	full := sampleBinder(t)
 	if _, err := Build(full.Subset(plan.Selection{}), Options{Loc: locale(t, "en"), Passphrase: testPass}); err != ErrNothing {
