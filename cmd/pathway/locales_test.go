@@ -73,7 +73,7 @@ func catalogueKeys() []string {
 func sourceKeys(t *testing.T) []string {
 	t.Helper()
 	var files []string
-	for _, pattern := range []string{"*.go", "internal/*/*.go", "internal/*/*/*.go", "../../printout/*.go"} {
+	for _, pattern := range []string{"*.go", "internal/*/*.go", "internal/*/*/*.go", "../../printout/*.go", "../../pocket/*.go"} {
 		more, _ := filepath.Glob(pattern)
 		files = append(files, more...)
 	}

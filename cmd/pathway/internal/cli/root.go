@@ -170,6 +170,7 @@ func newCmdRoot(f *Factory) *cobra.Command {
 		newCmdKeygen(f, nil),
 		newCmdShare(f, nil),
 		newCmdShares(f, nil),
+		newCmdPocket(f, nil),
 		newCmdOpen(f, nil),
 		newCmdImport(f, nil),
 		newCmdExport(f, nil),

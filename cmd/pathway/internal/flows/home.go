@@ -52,7 +52,8 @@ func Home(e *env.Env, o *session.Options, in Settings) error {
 					return u.Show(T("check.title"), show.Check(e, s.Binder, s.CheckUp(), ""))
 				}},
 				item{T("home.print"), func() error { return PrintMenu(s, u) }},
-				item{T("home.share"), func() error { return Share(s, u) }})
+				item{T("home.share"), func() error { return Share(s, u) }},
+				item{T("home.pocket"), func() error { return Pocket(s, u) }})
 		}
 		if l, err := s.Ledger(); err == nil && len(l.Consents) > 0 {
 			items = append(items, item{T("shares.home"), func() error { return Shares(s, u) }})
