@@ -19,6 +19,10 @@ import (
 type Settings struct {
 	Accessible bool          // --accessible: the plain prompts
 	LockAfter  time.Duration // --lock-after: close after that long without a key
+	// NeedsPlans: the command works on plans already made (edit,
+	// practise); where there are none, it makes no vault and says how to
+	// start.
+	NeedsPlans bool
 }
 
 // ChooseUI picks the plain prompts when asked to (--accessible,
@@ -59,7 +63,11 @@ func ends(err error) bool {
 // then asks what to take away.
 func Interactive(e *env.Env, o *session.Options, in Settings, do func(*session.Session, ui.UI) error) error {
 	u := ChooseUI(e, in)
-	s, err := session.Start(e, o, u)
+	start := session.Start
+	if in.NeedsPlans {
+		start = session.StartExisting
+	}
+	s, err := start(e, o, u)
 	if err != nil {
 		u.Close()
 		return ended(e, o, err)
@@ -73,4 +81,20 @@ func Interactive(e *env.Env, o *session.Options, in Settings, do func(*session.S
 		u.Close()
 	}
 	return ended(e, o, err)
+}
+
+// Page shows a text (a summary, a check-up) on a screen of its own, which
+// closes after in.LockAfter without a key, the screen and the scrollback
+// cleared. Without a terminal (or in accessible mode) the text is
+// written as it is.
+func Page(e *env.Env, in Settings, header, text string) error {
+	u := ChooseUI(e, in)
+	err := u.Show(header, text)
+	if !ends(err) {
+		u.Close()
+	}
+	if errors.Is(err, ui.ErrQuickExit) || errors.Is(err, ui.ErrTimedOut) {
+		return env.Quiet()
+	}
+	return err
 }

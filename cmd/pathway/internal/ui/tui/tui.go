@@ -110,7 +110,8 @@ func (u *UI) run(header string, inner tea.Model, first huh.Field) (Outcome, erro
 // screen wraps a model in pathway's screen.
 func (u *UI) screen(header string, inner tea.Model, first huh.Field) *Screen {
 	return &Screen{inner: inner, header: header, first: first, lockAfter: u.lockAfter,
-		footer: u.e.T("key.quick-exit"), armedHint: u.e.T("key.quick-exit-armed")}
+		footer: u.e.T("key.quick-exit"), armedHint: u.e.T("key.quick-exit-armed"),
+		countdown: func(n int) string { return u.e.T("access.lock-countdown", "Seconds", n) }}
 }
 
 // form makes a huh form of one group with pathway's keys and theme.
