@@ -111,7 +111,7 @@ func Run(s *session.Session, u ui.UI, p *plan.Plan) error {
 		}
 		sec := sections[i]
 		vals := answersOf(b, p, sec)
-		st, err := u.Page(ui.Page{Binder: b, Plan: p, Section: sec, Index: i, Total: len(sections)}, vals)
+		st, err := u.Page(ui.Page{Binder: b, Plan: p, Section: sec, Index: i, Total: len(sections), InMemory: s.Vault == nil}, vals)
 		if errors.Is(err, ui.ErrTimedOut) {
 			return lockPage(s, p, sec, vals, err)
 		}

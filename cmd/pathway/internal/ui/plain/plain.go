@@ -192,7 +192,7 @@ func (u *UI) Page(pg ui.Page, vals []*ui.Answer) (ui.Step, error) {
 	}
 	fmt.Fprintln(u.out)
 	fmt.Fprintln(u.out, t("plain.end-of-page"))
-	k, err := u.choose([]string{t("nav.next"), t("nav.back"), t("nav.stop")}, 0)
+	k, err := u.choose([]string{t("nav.next"), t("nav.back"), t(pg.StopKey())}, 0)
 	return ui.Step(k), err
 }
 

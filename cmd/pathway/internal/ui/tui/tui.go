@@ -156,7 +156,7 @@ func (u *UI) pageForm(pg ui.Page, vals []*ui.Answer) (*huh.Form, huh.Field, *str
 	nav := "next"
 	fields = append(fields, huh.NewSelect[string]().
 		Title(T("nav.title")).
-		Options(huh.NewOption(T("nav.next"), "next"), huh.NewOption(T("nav.back"), "back"), huh.NewOption(T("nav.stop"), "stop")).
+		Options(huh.NewOption(T("nav.next"), "next"), huh.NewOption(T("nav.back"), "back"), huh.NewOption(T(pg.StopKey()), "stop")).
 		Value(&nav))
 	g := huh.NewGroup(fields...).Title(T(pg.Section.TitleKey())).Description(T(pg.Section.IntroKey()))
 	return u.form(g), fields[0], &nav
