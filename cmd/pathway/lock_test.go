@@ -51,3 +51,28 @@ func TestTerminalLockSavesTypedPage(t *testing.T) {
 	}
 	tm.noPlaintext("marker-typed-8L")
 }
+
+// TestTerminalAccessibleExitWord: in accessible mode at a real terminal,
+// the start says how to close at once; the word typed closes at once and
+// clears the screen and the scrollback, where the answers were.
+func TestTerminalAccessibleExitWord(t *testing.T) {
+	tm := newTerm(t)
+	tm.importSample()
+	tm.start("edit", "safety-1", "--accessible", "--passphrase-file", tm.passFile())
+	tm.waitForWords("To close at once, type exit and press Enter.")
+	tm.waitFor("Enter keeps this one")
+	tm.text("marker-typed-2X")
+	tm.keys("Enter")
+	tm.waitFor("2. Where would you go?")
+	tm.text("exit")
+	tm.tmux("send-keys", "-t", "t", "Enter")
+	if got := tm.exited(); got != "exit=0" {
+		t.Fatalf("pathway ended with %s", got)
+	}
+	if all := tm.everything(); strings.TrimSpace(all) != "" {
+		t.Fatalf("the terminal still shows something after the exit word:\n%q", all)
+	}
+	if got := field(tm.export(), "plans/0/answers/leave.risk/text"); got == "marker-typed-2X" {
+		t.Error("the page left with the exit word was saved")
+	}
+}

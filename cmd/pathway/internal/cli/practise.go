@@ -83,7 +83,7 @@ func checkRun(o *CheckOptions) error {
 		return show.CheckJSON(e, e.Stdout, s.Binder, r)
 	}
 	text := show.Check(e, s.Binder, r, "")
-	if o.Settings.LockAfter > 0 {
+	if o.Settings.LockAfter > 0 && flows.FullScreen(e, o.Settings) {
 		return flows.Page(e, o.Settings, e.T("check.title"), text)
 	}
 	fmt.Fprintln(e.Stdout, e.T("check.title"))

@@ -38,7 +38,7 @@ func showRun(o *ShowOptions) error {
 	if err != nil {
 		return err
 	}
-	if o.Settings.LockAfter > 0 {
+	if o.Settings.LockAfter > 0 && flows.FullScreen(o.E, o.Settings) {
 		// On a screen that closes after the time without a key.
 		return flows.Page(o.E, o.Settings, o.E.T("cmd.show.short"), show.SummaryText(o.E, s.Binder))
 	}

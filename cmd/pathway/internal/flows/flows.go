@@ -29,11 +29,17 @@ type Settings struct {
 // PATHWAY_ACCESSIBLE=1, TERM=dumb) or when there is no terminal to draw
 // on, and the full-screen forms otherwise.
 func ChooseUI(e *env.Env, in Settings) ui.UI {
-	if in.Accessible || e.Getenv("PATHWAY_ACCESSIBLE") == "1" || e.Getenv("TERM") == "dumb" ||
-		!session.IsTerminal(e.Stdin) || !session.IsTerminal(e.Stdout) {
+	if !FullScreen(e, in) {
 		return plain.New(e)
 	}
 	return tui.New(e, in.LockAfter)
+}
+
+// FullScreen reports whether ChooseUI draws full screens: not when asked
+// for the plain prompts, nor without a terminal to draw on.
+func FullScreen(e *env.Env, in Settings) bool {
+	return !in.Accessible && e.Getenv("PATHWAY_ACCESSIBLE") != "1" && e.Getenv("TERM") != "dumb" &&
+		session.IsTerminal(e.Stdin) && session.IsTerminal(e.Stdout)
 }
 
 // ended turns the ways a session can end early into what the command
@@ -83,12 +89,12 @@ func Interactive(e *env.Env, o *session.Options, in Settings, do func(*session.S
 	return ended(e, o, err)
 }
 
-// Page shows a text (a summary, a check-up) on a screen of its own, which
-// closes after in.LockAfter without a key, the screen and the scrollback
-// cleared. Without a terminal (or in accessible mode) the text is
-// written as it is.
+// Page shows a text (a summary, a check-up) on a full screen of its own,
+// which closes after in.LockAfter without a key, the screen and the
+// scrollback cleared. The caller writes the text itself where there are
+// no full screens (see FullScreen).
 func Page(e *env.Env, in Settings, header, text string) error {
-	u := ChooseUI(e, in)
+	u := tui.New(e, in.LockAfter)
 	err := u.Show(header, text)
 	if !ends(err) {
 		u.Close()

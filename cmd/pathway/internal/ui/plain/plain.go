@@ -158,6 +158,7 @@ func (u *UI) Notice(msg string) {
 // there to read it (not into a pipe).
 func (u *UI) Busy(msg string) {
 	if session.IsTerminal(u.out) {
+		u.begin()
 		fmt.Fprintln(u.out, msg)
 	}
 }
