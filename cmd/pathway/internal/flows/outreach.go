@@ -117,7 +117,7 @@ func chooseFolder(e *env.Env, u ui.UI, title string) (string, error) {
 			for i, d := range drives {
 				b.WriteString("\n  " + strconv.Itoa(i+1) + ") " + d)
 			}
-			help = b.String() + "\n" + T("access.drives-help") + "\n" + help
+			help = b.String() + "\n" + T("access.drives-help")
 		}
 		typed, err := u.Line("pathway", title, help)
 		if err != nil || typed == "" {
