@@ -2,6 +2,7 @@ package output
 
 import (
 	"bufio"
+	"io"
 	"os"
 	"path/filepath"
 	"runtime"
@@ -61,19 +62,27 @@ func Removable() []string {
 			return nil
 		}
 		defer f.Close()
-		sc := bufio.NewScanner(f)
-		for sc.Scan() {
-			fields := strings.Fields(sc.Text())
-			if len(fields) < 2 {
-				continue
-			}
-			p := unescapeMount(fields[1])
-			if (strings.HasPrefix(p, "/media/") || strings.HasPrefix(p, "/run/media/")) && !slices.Contains(out, p) {
-				out = append(out, p)
-			}
-		}
+		out = removableMounts(f)
 	}
 	slices.Sort(out)
+	return out
+}
+
+// removableMounts reads a mount table (the format of /proc/self/mounts)
+// and returns the mount points under /media and /run/media.
+func removableMounts(r io.Reader) []string {
+	var out []string
+	sc := bufio.NewScanner(r)
+	for sc.Scan() {
+		fields := strings.Fields(sc.Text())
+		if len(fields) < 2 {
+			continue
+		}
+		p := unescapeMount(fields[1])
+		if (strings.HasPrefix(p, "/media/") || strings.HasPrefix(p, "/run/media/")) && !slices.Contains(out, p) {
+			out = append(out, p)
+		}
+	}
 	return out
 }
 

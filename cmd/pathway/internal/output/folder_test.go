@@ -77,3 +77,17 @@ func TestUnescapeMount(t *testing.T) {
 		t.Errorf("got %q", got)
 	}
 }
+
+func TestRemovableMounts(t *testing.T) {
+	table := `/dev/sda1 / ext4 rw 0 0
+/dev/sdb1 /media/ana/MY\040STICK vfat rw,nosuid 0 0
+/dev/sdc1 /run/media/lin/KEYS exfat rw 0 0
+tmpfs /run/user/1000 tmpfs rw 0 0
+/dev/sdb1 /media/ana/MY\040STICK vfat rw 0 0
+`
+	got := removableMounts(strings.NewReader(table))
+	want := []string{"/media/ana/MY STICK", "/run/media/lin/KEYS"}
+	if strings.Join(got, "|") != strings.Join(want, "|") {
+		t.Errorf("got %q, want %q", got, want)
+	}
+}
