@@ -37,7 +37,7 @@ func outreachSave(s *session.Session, u ui.UI) error {
 		}
 		k, err := u.Menu("pathway", title, []string{T("outreach.save-folder"), T("outreach.save-print"), T("outreach.save-done")})
 		if err != nil {
-			return err
+			return outreachEnded(u, e, done, err)
 		}
 		var w *written
 		switch k {
@@ -51,7 +51,7 @@ func outreachSave(s *session.Session, u ui.UI) error {
 		}
 		if err != nil {
 			if ends(err) {
-				return err
+				return outreachEnded(u, e, done, err)
 			}
 			u.Notice(e.Message(err))
 		}
@@ -147,4 +147,15 @@ func writtenList(e *env.Env, done []written) string {
 	}
 	b.WriteString("\n" + e.T("access.wrote-end"))
 	return b.String()
+}
+
+// outreachEnded is how the end of piped answers leaves outreach mode when
+// something was saved already: the list of what was written, rather than
+// the words that nothing was. A quick exit or a lock says nothing.
+func outreachEnded(u ui.UI, e *env.Env, done []written, err error) error {
+	if errors.Is(err, ui.ErrInputEnded) && len(done) > 0 {
+		u.Notice(writtenList(e, done))
+		return nil
+	}
+	return err
 }
