@@ -71,15 +71,30 @@ func TestTerminalNoticesStayOnScreen(t *testing.T) {
 	tm.waitFor("What should it print?")
 	tm.choose("Print wallet-size cards")
 
-	tm.focus("Where should the PDF go?")
-	tm.text(filepath.Join(tm.dir, "no-such-folder", "x.pdf"))
-	tm.keys("Enter")
-	tm.waitForWords("does not exist")
-	tm.keys("Enter")
+	// The choices the command line offers: labels, a back side, paper.
+	tm.waitFor("Which paper size?")
+	tm.choose("A4")
+	tm.waitFor("Should the cards say who each person is")
+	tm.choose("No: names and numbers only")
+	tm.waitFor("Also print a back side")
+	tm.choose("No")
 
-	// The same question again: what was chosen before is kept.
-	tm.focus("Where should the PDF go?")
-	tm.text(exists)
+	// A folder that does not exist is refused, and not made.
+	tm.focus("Which folder should the printout go in?")
+	tm.text(filepath.Join(tm.dir, "no-such-folder"))
+	tm.keys("Enter")
+	tm.waitForWords("There is no folder")
+	tm.keys("Enter")
+	if _, err := os.Stat(filepath.Join(tm.dir, "no-such-folder")); err == nil {
+		t.Fatal("a folder was made")
+	}
+
+	// The same question again.
+	tm.focus("Which folder should the printout go in?")
+	tm.text(tm.dir)
+	tm.keys("Enter")
+	tm.focus("File name")
+	tm.text("exists.pdf")
 	tm.keys("Enter")
 	tm.waitForWords("exists already")
 	tm.keys("Enter")
@@ -87,8 +102,9 @@ func TestTerminalNoticesStayOnScreen(t *testing.T) {
 		t.Fatalf("the file that was there was changed: %q", b)
 	}
 
-	tm.focus("Where should the PDF go?")
-	tm.text(good)
+	// Enter takes the name offered.
+	tm.focus("File name")
+	tm.waitForWords("keep the name cards.pdf")
 	tm.keys("Enter")
 	tm.waitForWords("It is NOT encrypted")
 	tm.keys("Enter")
@@ -242,13 +258,16 @@ func TestTerminalOutreachSaved(t *testing.T) {
 	tm.choose("Quit")
 	tm.waitFor("what do you want to take with you?")
 	tm.choose("Save my plans, encrypted")
-	tm.focus("Which folder?")
+	tm.focus("Which folder should the encrypted plans go in?")
 	tm.text(stick)
 	tm.keys("Enter")
 	tm.waitForWords("Saved, encrypted, in " + stick)
 	tm.keys("Enter")
-	tm.waitFor("what do you want to take with you?")
+	tm.waitFor("take with you?")
 	tm.choose("Nothing more")
+	// At the end, exactly what was written where.
+	tm.waitForWords("What pathway wrote on this computer: " + filepath.Join(stick, "binder.age"))
+	tm.keys("Enter")
 	if got := tm.exited(); got != "exit=0" {
 		t.Fatalf("pathway ended with %s", got)
 	}

@@ -76,6 +76,7 @@ func newCmdEdit(f *Factory, runF func(*EditOptions) error) *cobra.Command {
 }
 
 func editRun(o *EditOptions) error {
+	o.Settings.NeedsPlans = true
 	return flows.Interactive(o.E, o.Vault, o.Settings, func(s *session.Session, u ui.UI) error {
 		return flows.ContinuePlan(s, u, o.Plan)
 	})

@@ -40,6 +40,7 @@ func newCmdPractise(f *Factory, runF func(*PractiseOptions) error) *cobra.Comman
 }
 
 func practiseRun(o *PractiseOptions) error {
+	o.Settings.NeedsPlans = true
 	return flows.Interactive(o.E, o.Vault, o.Settings, func(s *session.Session, u ui.UI) error {
 		return flows.Practise(s, u, o.Hint)
 	})
@@ -47,9 +48,10 @@ func practiseRun(o *PractiseOptions) error {
 
 // CheckOptions are the choices of pathway check.
 type CheckOptions struct {
-	E     *env.Env
-	Vault *session.Options
-	JSON  bool
+	E        *env.Env
+	Vault    *session.Options
+	Settings flows.Settings
+	JSON     bool
 }
 
 func newCmdCheck(f *Factory, runF func(*CheckOptions) error) *cobra.Command {
@@ -66,6 +68,7 @@ func newCmdCheck(f *Factory, runF func(*CheckOptions) error) *cobra.Command {
 		},
 	}
 	c.Flags().BoolVar(&o.JSON, "json", false, f.E.T("flag.json"))
+	interactiveFlags(f.E, c, &o.Settings)
 	return c
 }
 
@@ -79,8 +82,12 @@ func checkRun(o *CheckOptions) error {
 	if o.JSON {
 		return show.CheckJSON(e, e.Stdout, s.Binder, r)
 	}
+	text := show.Check(e, s.Binder, r, "")
+	if o.Settings.LockAfter > 0 && flows.FullScreen(e, o.Settings) {
+		return flows.Page(e, o.Settings, e.T("check.title"), text)
+	}
 	fmt.Fprintln(e.Stdout, e.T("check.title"))
 	fmt.Fprintln(e.Stdout)
-	fmt.Fprintln(e.Stdout, show.Check(e, s.Binder, r, ""))
+	fmt.Fprintln(e.Stdout, text)
 	return nil
 }

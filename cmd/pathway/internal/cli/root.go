@@ -91,6 +91,8 @@ func explain(e *env.Env, err error) (string, int) {
 		return e.T("error.flag-unknown", "Flag", flagName(notExist.GetSpecifiedName(), notExist.GetSpecifiedShortnames())), env.ExitUsage
 	case errors.As(err, &needs):
 		return e.T("error.flag-needs-value", "Flag", flagName(needs.GetSpecifiedName(), needs.GetSpecifiedShortnames())), env.ExitUsage
+	case errors.As(err, &invalid) && invalid.GetFlag().Name == "lock-after":
+		return e.T("access.lock-after-bad", "Value", invalid.GetValue()), env.ExitUsage
 	case errors.As(err, &invalid):
 		return e.T("error.flag-invalid", "Flag", "--"+invalid.GetFlag().Name, "Value", invalid.GetValue()), env.ExitUsage
 	case errors.As(err, &syntax):

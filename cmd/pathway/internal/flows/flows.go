@@ -19,17 +19,27 @@ import (
 type Settings struct {
 	Accessible bool          // --accessible: the plain prompts
 	LockAfter  time.Duration // --lock-after: close after that long without a key
+	// NeedsPlans: the command works on plans already made (edit,
+	// practise); where there are none, it makes no vault and says how to
+	// start.
+	NeedsPlans bool
 }
 
 // ChooseUI picks the plain prompts when asked to (--accessible,
 // PATHWAY_ACCESSIBLE=1, TERM=dumb) or when there is no terminal to draw
 // on, and the full-screen forms otherwise.
 func ChooseUI(e *env.Env, in Settings) ui.UI {
-	if in.Accessible || e.Getenv("PATHWAY_ACCESSIBLE") == "1" || e.Getenv("TERM") == "dumb" ||
-		!session.IsTerminal(e.Stdin) || !session.IsTerminal(e.Stdout) {
+	if !FullScreen(e, in) {
 		return plain.New(e)
 	}
 	return tui.New(e, in.LockAfter)
+}
+
+// FullScreen reports whether ChooseUI draws full screens: not when asked
+// for the plain prompts, nor without a terminal to draw on.
+func FullScreen(e *env.Env, in Settings) bool {
+	return !in.Accessible && e.Getenv("PATHWAY_ACCESSIBLE") != "1" && e.Getenv("TERM") != "dumb" &&
+		session.IsTerminal(e.Stdin) && session.IsTerminal(e.Stdout)
 }
 
 // ended turns the ways a session can end early into what the command
@@ -59,7 +69,11 @@ func ends(err error) bool {
 // then asks what to take away.
 func Interactive(e *env.Env, o *session.Options, in Settings, do func(*session.Session, ui.UI) error) error {
 	u := ChooseUI(e, in)
-	s, err := session.Start(e, o, u)
+	start := session.Start
+	if in.NeedsPlans {
+		start = session.StartExisting
+	}
+	s, err := start(e, o, u)
 	if err != nil {
 		u.Close()
 		return ended(e, o, err)
@@ -73,4 +87,20 @@ func Interactive(e *env.Env, o *session.Options, in Settings, do func(*session.S
 		u.Close()
 	}
 	return ended(e, o, err)
+}
+
+// Page shows a text (a summary, a check-up) on a full screen of its own,
+// which closes after in.LockAfter without a key, the screen and the
+// scrollback cleared. The caller writes the text itself where there are
+// no full screens (see FullScreen).
+func Page(e *env.Env, in Settings, header, text string) error {
+	u := tui.New(e, in.LockAfter)
+	err := u.Show(header, text)
+	if !ends(err) {
+		u.Close()
+	}
+	if errors.Is(err, ui.ErrQuickExit) || errors.Is(err, ui.ErrTimedOut) {
+		return env.Quiet()
+	}
+	return err
 }

@@ -126,6 +126,9 @@ func Open(e *env.Env, o *Options, p Prompter, backup bool) (*Session, error) {
 	if err != nil {
 		return nil, err
 	}
+	if err := mustHold(e, v); err != nil {
+		return nil, err
+	}
 	s, err := open(e, o, p, v, backup, "prompt.passphrase")
 	if err != nil {
 		return nil, err
@@ -250,10 +253,41 @@ func Start(e *env.Env, o *Options, p Prompter) (*Session, error) {
 	return openLocked(e, o, p, v, "prompt.passphrase")
 }
 
+// StartExisting is Start for what needs plans already made (going on
+// with a plan, practising): where there is no vault, nothing is created
+// and nothing asked; it says there are no plans here yet, and how to
+// start.
+func StartExisting(e *env.Env, o *Options, p Prompter) (*Session, error) {
+	if !o.Outreach {
+		v, err := Find(e, o)
+		if err != nil {
+			return nil, err
+		}
+		if err := mustHold(e, v); err != nil {
+			return nil, err
+		}
+	}
+	return Start(e, o, p)
+}
+
+// mustHold refuses a vault folder that holds no plans (neither the plans
+// file nor its backup): a command that reads makes no vault.
+func mustHold(e *env.Env, v *crypt.Vault) error {
+	if v.Exists() || backupOnly(v) {
+		return nil
+	}
+	return e.Fail("access.no-plans-here", "Dir", v.Dir)
+}
+
 // firstRun explains pathway in a few sentences and sets the passphrase of
 // a new vault, before any question about the person is asked.
 func firstRun(e *env.Env, o *Options, p Prompter, v *crypt.Vault) (*Session, error) {
-	if err := p.Show(e.T("first.title"), e.T("first.intro", "Dir", v.Dir)); err != nil {
+	intro := e.T("first.intro", "Dir", v.Dir)
+	// The plain prompts close on a typed word, not on Esc.
+	if w, ok := p.(interface{ ExitWord() string }); ok {
+		intro = e.T("access.first-intro", "Dir", v.Dir, "Word", w.ExitWord())
+	}
+	if err := p.Show(e.T("first.title"), intro); err != nil {
 		return nil, err
 	}
 	var k *crypt.Key
@@ -350,7 +384,9 @@ func open(e *env.Env, o *Options, p Prompter, v *crypt.Vault, backup bool, promp
 				}
 				continue
 			}
-			return nil, e.Fail("error.too-many-tries")
+			// Said once, plainly: nobody can open the vault without the
+			// passphrase, and how to start again.
+			return nil, &env.Error{Msg: e.T("error.too-many-tries") + "\n" + e.T("access.forgotten", "Dir", v.Dir), Code: env.ExitFailure}
 		}
 		if err != nil {
 			return nil, e.DescribeRead(err, v.Dir, path)

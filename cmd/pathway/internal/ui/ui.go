@@ -43,6 +43,17 @@ type Page struct {
 	Section plan.Section
 	Index   int // 0-based
 	Total   int
+	// InMemory: nothing is saved (outreach mode); "stop here" must not
+	// say "save".
+	InMemory bool
+}
+
+// StopKey is the message id of the choice that stops at the end of pg.
+func (pg Page) StopKey() string {
+	if pg.InMemory {
+		return "access.nav-stop-memory"
+	}
+	return "nav.stop"
 }
 
 // Answer is the editable form of one question's answer.

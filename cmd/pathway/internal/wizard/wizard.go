@@ -5,6 +5,7 @@
 package wizard
 
 import (
+	"errors"
 	"slices"
 
 	"pathway/cmd/pathway/internal/env"
@@ -106,11 +107,14 @@ func Run(s *session.Session, u ui.UI, p *plan.Plan) error {
 			}
 			// What the plan has and lacks, shown once it is saved.
 			report := show.Check(e, b, b.CheckUp(today), p.ID)
-			return u.Show(e.T("check.title"), e.T("wizard.saved-done")+"\n\n"+report)
+			return u.Show(e.T("check.title"), e.T(savedWord(s, "wizard.saved-done"))+"\n\n"+report)
 		}
 		sec := sections[i]
 		vals := answersOf(b, p, sec)
-		st, err := u.Page(ui.Page{Binder: b, Plan: p, Section: sec, Index: i, Total: len(sections)}, vals)
+		st, err := u.Page(ui.Page{Binder: b, Plan: p, Section: sec, Index: i, Total: len(sections), InMemory: s.Vault == nil}, vals)
+		if errors.Is(err, ui.ErrTimedOut) {
+			return lockPage(s, p, sec, vals, err)
+		}
 		if err != nil {
 			return err
 		}
@@ -135,7 +139,7 @@ func Run(s *session.Session, u ui.UI, p *plan.Plan) error {
 			return err
 		}
 		if st == ui.Stop {
-			u.Notice(e.T("wizard.saved-draft"))
+			u.Notice(e.T(savedWord(s, "wizard.saved-draft")))
 			return nil
 		}
 	}
@@ -147,7 +151,7 @@ func addNewContacts(e *env.Env, b *plan.Binder, vals []*ui.Answer, u ui.UI) erro
 	for _, v := range vals {
 		if slices.Contains(v.Contacts, ui.FromDirectoryID) {
 			v.Contacts = slices.DeleteFunc(v.Contacts, func(id string) bool { return id == ui.FromDirectoryID })
-			c, err := pickListing(e, b, v.Q.Role, u)
+			c, err := pickListing(e, b, v.Q, u)
 			if err != nil {
 				return err
 			}
@@ -174,7 +178,8 @@ func addNewContacts(e *env.Env, b *plan.Binder, vals []*ui.Answer, u ui.UI) erro
 // pickListing lets the person pick an organisation of the guide's list
 // for a role, the kinds of help that fit the role first, and adds it to
 // the binder as a contact.
-func pickListing(e *env.Env, b *plan.Binder, role plan.Role, u ui.UI) (*plan.Contact, error) {
+func pickListing(e *env.Env, b *plan.Binder, q plan.Question, u ui.UI) (*plan.Contact, error) {
+	role := q.Role
 	var first, rest []directory.Listing
 	for _, x := range directory.Guide().Listings {
 		if slices.ContainsFunc(x.Categories, func(c string) bool { return slices.Contains(role.Categories(), c) }) {
@@ -192,7 +197,8 @@ func pickListing(e *env.Env, b *plan.Binder, role plan.Role, u ui.UI) (*plan.Con
 		}
 		labels = append(labels, label)
 	}
-	k, err := u.Menu(e.T(plan.RoleKey(role)), e.T("wizard.pick-listing"), labels)
+	// The header names the question the organisation is for.
+	k, err := u.Menu(e.T(q.TitleKey()), e.T("wizard.pick-listing"), labels)
 	if err != nil || k == 0 {
 		return nil, err
 	}
@@ -202,4 +208,33 @@ func pickListing(e *env.Env, b *plan.Binder, role plan.Role, u ui.UI) (*plan.Con
 		c.CardName = b.NeutralCardName(e.T("word.card-line"))
 	}
 	return c, nil
+}
+
+// savedWord is the message id that says a plan was saved: in outreach
+// mode nothing is, and the words say it is kept in memory only.
+func savedWord(s *session.Session, id string) string {
+	if s.Vault == nil {
+		return map[string]string{"wizard.saved-done": "access.kept-done", "wizard.saved-draft": "access.kept-draft"}[id]
+	}
+	return id
+}
+
+// lockPage keeps what was typed on the page that locked after idle time,
+// as the help of --lock-after promises: the answers are stored and saved
+// (encrypted), the plan resumes at that page, and err is returned. People
+// still to be added are left out. Nothing is shown: the screen is
+// cleared already.
+func lockPage(s *session.Session, p *plan.Plan, sec plan.Section, vals []*ui.Answer, err error) error {
+	for _, v := range vals {
+		v.Contacts = slices.DeleteFunc(v.Contacts, func(id string) bool {
+			return id == ui.NewContactID || id == ui.FromDirectoryID
+		})
+	}
+	store(s.Binder, p, vals)
+	p.Updated = s.E.Today()
+	if p.Status != plan.Done {
+		p.Resume = sec.ID
+	}
+	_ = s.Save() // the lock must happen even if the save cannot
+	return err
 }

@@ -25,6 +25,44 @@ type UI struct {
 	e   *env.Env
 	in  *bufio.Reader
 	out io.Writer
+	// begun is set once the start has been said: how to close at once,
+	// and that the answers stay in the terminal's history.
+	begun bool
+}
+
+// clearAll clears the screen, then the scrollback (in this order, see
+// package tui).
+const clearAll = "\x1b[H\x1b[2J\x1b[3J"
+
+// ExitWord is the word that, typed alone on a line, closes pathway at
+// once, in the language spoken now. The English word works in every
+// language.
+func (u *UI) ExitWord() string { return u.t("access.exit-word") }
+
+// isExit reports whether a line typed asks to close at once: the exit
+// word (in the language spoken, or English), or only Esc characters (a
+// terminal sends them, shown as ^[, when Esc is pressed before Enter).
+func (u *UI) isExit(line string) bool {
+	w := strings.TrimSpace(line)
+	if w == "" {
+		return false
+	}
+	if strings.EqualFold(w, "exit") || strings.EqualFold(w, u.ExitWord()) {
+		return true
+	}
+	return strings.Trim(w, "\x1b") == ""
+}
+
+// begin says, once, before the first question: that this is the plain
+// mode, how to close at once, and that what is typed stays in the
+// terminal's history (and how to clear it).
+func (u *UI) begin() {
+	if u.begun {
+		return
+	}
+	u.begun = true
+	fmt.Fprintln(u.out, u.t("access.plain-start", "Word", u.ExitWord()))
+	fmt.Fprintln(u.out, u.t("access.plain-history"))
 }
 
 var _ ui.UI = (*UI)(nil)
@@ -45,6 +83,12 @@ func (u *UI) readLine() (string, error) {
 		return "", ui.ErrInputEnded
 	}
 	s = strings.TrimRight(s, "\r\n")
+	if u.isExit(s) {
+		if session.IsTerminal(u.out) {
+			fmt.Fprint(u.out, clearAll)
+		}
+		return "", ui.ErrQuickExit
+	}
 	if len(s) > plan.MaxText {
 		return s, nil // refused by the caller's check
 	}
@@ -105,21 +149,36 @@ func (u *UI) choose(options []string, def int) (int, error) {
 }
 
 // Notice writes the message on its own line.
-func (u *UI) Notice(msg string) { fmt.Fprintln(u.out, msg) }
+func (u *UI) Notice(msg string) {
+	u.begin()
+	fmt.Fprintln(u.out, msg)
+}
 
 // Busy says what takes a moment, on its own line, when a person is
 // there to read it (not into a pipe).
 func (u *UI) Busy(msg string) {
 	if session.IsTerminal(u.out) {
+		u.begin()
 		fmt.Fprintln(u.out, msg)
 	}
 }
 
-// Close does nothing: what was written stays, as in any terminal.
-func (u *UI) Close() {}
+// Close ends the plain prompts. On a terminal, what was written is left
+// to read until Enter, then cleared with the scrollback; into a pipe or
+// a file, nothing more is written.
+func (u *UI) Close() {
+	if !u.begun || !session.IsTerminal(u.out) || !session.IsTerminal(u.e.Stdin) {
+		return
+	}
+	fmt.Fprintln(u.out)
+	fmt.Fprint(u.out, u.t("access.clear-on-close")+" ")
+	_, _ = u.in.ReadString('\n')
+	fmt.Fprint(u.out, clearAll)
+}
 
 // Page asks the questions of one section, one after the other.
 func (u *UI) Page(pg ui.Page, vals []*ui.Answer) (ui.Step, error) {
+	u.begin()
 	t := u.t
 	fmt.Fprintln(u.out)
 	fmt.Fprintln(u.out, t("wizard.progress", "Plan", t(plan.KindTitleKey(pg.Plan.Kind)), "Section", t(pg.Section.TitleKey()), "Part", pg.Index+1, "Parts", pg.Total))
@@ -134,7 +193,7 @@ func (u *UI) Page(pg ui.Page, vals []*ui.Answer) (ui.Step, error) {
 	}
 	fmt.Fprintln(u.out)
 	fmt.Fprintln(u.out, t("plain.end-of-page"))
-	k, err := u.choose([]string{t("nav.next"), t("nav.back"), t("nav.stop")}, 0)
+	k, err := u.choose([]string{t("nav.next"), t("nav.back"), t(pg.StopKey())}, 0)
 	return ui.Step(k), err
 }
 
@@ -210,7 +269,7 @@ func (u *UI) question(b *plan.Binder, v *ui.Answer) error {
 	if v.Q.Kind == plan.Learn {
 		return nil
 	}
-	fmt.Fprintln(u.out, "   "+t("plain.note"))
+	fmt.Fprintln(u.out, "   "+t("access.note-for", "Question", t(v.Q.TitleKey())))
 	v.Text, err = u.text(v.Text)
 	return err
 }
@@ -286,19 +345,22 @@ func (u *UI) pickMany(labels []string, now []int, addNew bool) ([]int, error) {
 // whether to learn the number by heart, and then what the card shows
 // instead of the name.
 func (u *UI) NewContact(role plan.Role) (plan.Contact, bool, error) {
+	u.begin()
 	t := u.t
 	fmt.Fprintln(u.out)
 	fmt.Fprintln(u.out, t("contact.new-title"))
 	if role != "" {
 		fmt.Fprintln(u.out, t("contact.role", "Role", t(plan.RoleKey(role))))
 	}
-	fmt.Fprintln(u.out, t("contact.name")+" "+t("contact.name-help"))
+	fmt.Fprintln(u.out, t("contact.name"))
+	fmt.Fprintln(u.out, "   "+t("contact.name-help"))
 	name, err := u.ask(ui.CheckName(u.e))
 	if err != nil || name == "" {
 		return plan.Contact{}, false, err
 	}
 	c := plan.Contact{Name: name}
-	fmt.Fprintln(u.out, t("contact.phone")+" "+t("contact.phone-help"))
+	fmt.Fprintln(u.out, t("contact.phone"))
+	fmt.Fprintln(u.out, "   "+t("contact.phone-help"))
 	num, err := u.ask(ui.CheckPhone(u.e))
 	if err != nil {
 		return c, false, err
@@ -323,7 +385,8 @@ func (u *UI) NewContact(role plan.Role) (plan.Contact, bool, error) {
 	}
 	if c.Learn {
 		// Last and optional: Enter keeps the name on the card.
-		fmt.Fprintln(u.out, t("contact.card-name")+" "+t("contact.card-name-help"))
+		fmt.Fprintln(u.out, t("contact.card-name"))
+		fmt.Fprintln(u.out, "   "+t("contact.card-name-help"))
 		cn, err := u.ask(ui.CheckCardName(u.e))
 		if err != nil {
 			return c, false, err
@@ -335,6 +398,7 @@ func (u *UI) NewContact(role plan.Role) (plan.Contact, bool, error) {
 
 // Summary writes the plan and asks whether to finish.
 func (u *UI) Summary(title, text string) (bool, error) {
+	u.begin()
 	fmt.Fprintln(u.out)
 	fmt.Fprintln(u.out, title)
 	fmt.Fprint(u.out, text)
@@ -345,7 +409,13 @@ func (u *UI) Summary(title, text string) (bool, error) {
 
 // Menu writes the title and numbered options and reads one.
 func (u *UI) Menu(header, title string, options []string) (int, error) {
+	u.begin()
 	fmt.Fprintln(u.out)
+	if header != "" && header != "pathway" && header != title {
+		// What the choice is for (the question an organisation is
+		// picked for), on its own line.
+		fmt.Fprintln(u.out, header)
+	}
 	fmt.Fprintln(u.out, title)
 	for {
 		k, err := u.choose(options, -1)
@@ -358,6 +428,7 @@ func (u *UI) Menu(header, title string, options []string) (int, error) {
 
 // Show writes the header and the text.
 func (u *UI) Show(header, text string) error {
+	u.begin()
 	fmt.Fprintln(u.out)
 	fmt.Fprintln(u.out, header)
 	fmt.Fprintln(u.out, text)
@@ -367,6 +438,7 @@ func (u *UI) Show(header, text string) error {
 // Secret reads a passphrase on the terminal, without echo: never from
 // the piped answers.
 func (u *UI) Secret(header, title, help string, check func(string) error) (string, error) {
+	u.begin()
 	if help != "" {
 		fmt.Fprintln(u.out, help)
 	}
@@ -387,6 +459,7 @@ func (u *UI) Secret(header, title, help string, check func(string) error) (strin
 
 // Line writes the title and help and reads a line.
 func (u *UI) Line(header, title, help string) (string, error) {
+	u.begin()
 	fmt.Fprintln(u.out)
 	fmt.Fprintln(u.out, title)
 	if help != "" {
@@ -397,6 +470,7 @@ func (u *UI) Line(header, title, help string) (string, error) {
 
 // Pick writes the title and numbered options and reads the numbers picked.
 func (u *UI) Pick(header, title string, options []string) ([]int, error) {
+	u.begin()
 	fmt.Fprintln(u.out)
 	fmt.Fprintln(u.out, title)
 	return u.pickMany(options, nil, false)

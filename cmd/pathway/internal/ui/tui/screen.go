@@ -24,6 +24,10 @@ const ClearAll = "\x1b[H\x1b[2J\x1b[3J"
 // quickExitWindow is how soon the second Esc must follow the first.
 const quickExitWindow = 2 * time.Second
 
+// lockWarning is how long before the lock after idle time the screen
+// counts down the seconds left: a key pressed meanwhile keeps it open.
+const lockWarning = 30 * time.Second
+
 // keyMap is huh's key map with pathway's choices: help in the language
 // spoken now, no external editor, no filtering (so that Esc is free for
 // the quick exit), and Ctrl-C left to the quick exit as well. It is made
@@ -82,6 +86,9 @@ type Screen struct {
 	armedHint string
 	first     huh.Field // shift+tab here means "back"
 	lockAfter time.Duration
+	// countdown words the seconds left before the lock, shown in the
+	// footer for the last lockWarning of lockAfter.
+	countdown func(seconds int) string
 
 	lastKey time.Time
 	armed   time.Time
@@ -170,6 +177,9 @@ func (s *Screen) View() string {
 	foot := s.footer
 	if !s.armed.IsZero() {
 		foot = s.armedHint
+	}
+	if left := s.lockAfter - time.Since(s.lastKey); s.lockAfter > 0 && s.countdown != nil && left <= lockWarning {
+		foot = s.countdown(max(1, int((left+time.Second-1)/time.Second)))
 	}
 	return headerStyle.Render(s.header) + "\n" + s.inner.View() + "\n" + footerStyle.Render(foot)
 }

@@ -110,7 +110,8 @@ func (u *UI) run(header string, inner tea.Model, first huh.Field) (Outcome, erro
 // screen wraps a model in pathway's screen.
 func (u *UI) screen(header string, inner tea.Model, first huh.Field) *Screen {
 	return &Screen{inner: inner, header: header, first: first, lockAfter: u.lockAfter,
-		footer: u.e.T("key.quick-exit"), armedHint: u.e.T("key.quick-exit-armed")}
+		footer: u.e.T("key.quick-exit"), armedHint: u.e.T("key.quick-exit-armed"),
+		countdown: func(n int) string { return u.e.T("access.lock-countdown", "Seconds", n) }}
 }
 
 // form makes a huh form of one group with pathway's keys and theme.
@@ -155,7 +156,7 @@ func (u *UI) pageForm(pg ui.Page, vals []*ui.Answer) (*huh.Form, huh.Field, *str
 	nav := "next"
 	fields = append(fields, huh.NewSelect[string]().
 		Title(T("nav.title")).
-		Options(huh.NewOption(T("nav.next"), "next"), huh.NewOption(T("nav.back"), "back"), huh.NewOption(T("nav.stop"), "stop")).
+		Options(huh.NewOption(T("nav.next"), "next"), huh.NewOption(T("nav.back"), "back"), huh.NewOption(T(pg.StopKey()), "stop")).
 		Value(&nav))
 	g := huh.NewGroup(fields...).Title(T(pg.Section.TitleKey())).Description(T(pg.Section.IntroKey()))
 	return u.form(g), fields[0], &nav
