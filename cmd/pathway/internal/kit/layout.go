@@ -35,6 +35,8 @@ type Options struct {
 	// Lists are an organisation's signed list and its signature, put in
 	// lists/ under their own names. None unless the organisation gives one.
 	Lists []File
+	// Extra are more files and folders (the licences), under their names.
+	Extra []File
 }
 
 // Files returns the files of a kit, sorted by name, folders before what
@@ -98,6 +100,7 @@ func Files(o Options) ([]File, error) {
 			files = append(files, File{Name: "lists/" + name, Mode: 0o644, Data: l.Data})
 		}
 	}
+	files = append(files, o.Extra...)
 	files = append(files,
 		File{Name: "check", Mode: fs.ModeDir | 0o755},
 		File{Name: SumsName, Mode: 0o644, Data: Sums(files)})
