@@ -13,6 +13,7 @@
 //	linux-aarch64/pathway
 //	pathway-vault/                      empty: the plans go here
 //	lists/                              an organisation's signed list, if given
+//	licences/                           the release adds LICENSE and the fonts' (Options.Extra)
 //	check/FILES.sha256(.minisig)        what every file must hash to, signed
 //
 // Nothing in it names an organisation or the work it does: the

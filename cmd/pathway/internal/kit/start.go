@@ -14,7 +14,8 @@ import (
 // for a program that is not from its store, and the honest way past
 // them), where the plans are kept, and how to check that this copy is the
 // real one: the public key, its words, and the command that checks. Lines
-// end with CR LF, which every text editor shows right.
+// end with CR LF, and the text begins with a UTF-8 byte order mark: so
+// every text editor, old Windows Notepad too, shows it right.
 func StartText(tag string, key minisign.PublicKey) (string, error) {
 	l, err := locales.Get(tag)
 	if err != nil {
@@ -38,5 +39,5 @@ func StartText(tag string, key minisign.PublicKey) (string, error) {
 	} {
 		b.WriteString(strings.TrimSpace(part) + "\n\n")
 	}
-	return strings.ReplaceAll(b.String(), "\n", "\r\n"), nil
+	return "\ufeff" + strings.ReplaceAll(b.String(), "\n", "\r\n"), nil
 }

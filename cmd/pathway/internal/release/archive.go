@@ -55,12 +55,15 @@ func tarGz(files []kit.File, prefix string, mtime time.Time) ([]byte, error) {
 }
 
 // zipped writes files as a zip, each under prefix, with Unix modes kept
-// (so that unzip on Linux and macOS leaves the programs runnable).
-func zipped(files []kit.File, prefix string, mtime time.Time) ([]byte, error) {
+// (so that unzip on Linux and macOS leaves the programs runnable),
+// compressed at level (flate.BestCompression for an archive, the default
+// for the kit: five programs, where the best level costs much time for
+// little).
+func zipped(files []kit.File, prefix string, mtime time.Time, level int) ([]byte, error) {
 	var buf bytes.Buffer
 	zw := zip.NewWriter(&buf)
 	zw.RegisterCompressor(zip.Deflate, func(w io.Writer) (io.WriteCloser, error) {
-		return flate.NewWriter(w, flate.BestCompression)
+		return flate.NewWriter(w, level)
 	})
 	for _, f := range files {
 		h := &zip.FileHeader{Name: prefix + f.Name, Method: zip.Deflate, Modified: mtime.UTC()}

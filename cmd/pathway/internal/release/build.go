@@ -2,6 +2,7 @@ package main
 
 import (
 	"bytes"
+	"compress/flate"
 	"crypto/sha256"
 	"encoding/hex"
 	"errors"
@@ -129,7 +130,7 @@ func (r *release) build() error {
 		kit.Sort(files)
 		var archive []byte
 		if p.OS == "windows" {
-			archive, err = zipped(files, name+"/", r.mtime)
+			archive, err = zipped(files, name+"/", r.mtime, flate.BestCompression)
 			name += ".zip"
 		} else {
 			archive, err = tarGz(files, name+"/", r.mtime)
@@ -175,7 +176,7 @@ func (r *release) build() error {
 		kit.Sort(files)
 	}
 	kitName := "pathway-" + r.version + "-kit.zip"
-	kitZip, err := zipped(files, "", r.mtime)
+	kitZip, err := zipped(files, "", r.mtime, flate.DefaultCompression)
 	if err != nil {
 		return fmt.Errorf("writing %s: %w", kitName, err)
 	}
