@@ -200,6 +200,7 @@ func newCmdRoot(f *Factory) *cobra.Command {
 		newCmdCardName(f, nil),
 		newCmdPassphrase(f, nil),
 		newCmdWipe(f, nil),
+		newCmdKit(f, nil),
 	)
 	localizeHelp(e, root)
 	root.InitDefaultCompletionCmd()

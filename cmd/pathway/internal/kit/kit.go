@@ -12,7 +12,7 @@
 //	linux-x86_64/pathway
 //	linux-aarch64/pathway
 //	pathway-vault/                      empty: the plans go here
-//	lists/                              an organisation's signed list, if given
+//	lists/                              an organisation's signed list, if given (AddLists)
 //	licences/                           the release adds LICENSE and the fonts' (Options.Extra)
 //	check/FILES.sha256(.minisig)        what every file must hash to, signed
 //

@@ -134,11 +134,11 @@ func TestFiles(t *testing.T) {
 
 func TestLists(t *testing.T) {
 	_, _, pubText := testKey(t)
-	files, err := Files(Options{Partial: true, PublicKey: pubText,
-		Lists: []File{{Name: "/somewhere/our-list.json", Data: []byte("{}")}, {Name: "our-list.json.minisig", Data: []byte("sig")}}})
+	files, err := Files(Options{Partial: true, PublicKey: pubText})
 	if err != nil {
 		t.Fatal(err)
 	}
+	files = AddLists(files, []File{{Name: "/somewhere/our-list.json", Data: []byte("{}")}, {Name: "our-list.json.minisig", Data: []byte("sig")}})
 	var names []string
 	for _, f := range files {
 		names = append(names, f.Name)

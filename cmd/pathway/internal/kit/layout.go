@@ -6,7 +6,6 @@ import (
 	"fmt"
 	"io/fs"
 	"os"
-	"path"
 	"path/filepath"
 	"slices"
 	"strings"
@@ -32,9 +31,6 @@ type Options struct {
 	// PublicKey is the minisign public key the release is signed with
 	// (the text of its .pub file): the start files show it and its words.
 	PublicKey string
-	// Lists are an organisation's signed list and its signature, put in
-	// lists/ under their own names. None unless the organisation gives one.
-	Lists []File
 	// Extra are more files and folders (the licences), under their names.
 	Extra []File
 }
@@ -90,16 +86,6 @@ func Files(o Options) ([]File, error) {
 			File{Name: folder + "/" + exe, Mode: 0o755, Data: prog})
 	}
 	files = append(files, File{Name: VaultFolder, Mode: fs.ModeDir | 0o700})
-	if len(o.Lists) > 0 {
-		files = append(files, File{Name: "lists", Mode: fs.ModeDir | 0o755})
-		for _, l := range o.Lists {
-			name := path.Base(filepath.ToSlash(l.Name))
-			if name == "." || name == "/" || name == ".." {
-				return nil, fmt.Errorf("making the kit: a list without a name")
-			}
-			files = append(files, File{Name: "lists/" + name, Mode: 0o644, Data: l.Data})
-		}
-	}
 	files = append(files, o.Extra...)
 	files = append(files,
 		File{Name: "check", Mode: fs.ModeDir | 0o755},
@@ -144,6 +130,9 @@ func StartName(tag string) string { return "START-" + tag + ".txt" }
 // A file already there is not replaced: an old vault folder full of plans
 // is never touched.
 func Write(dir string, files []File) error {
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		return fmt.Errorf("laying out the kit: %w", err)
+	}
 	for _, f := range files {
 		p := filepath.Join(dir, filepath.FromSlash(f.Name))
 		if f.Mode.IsDir() {
