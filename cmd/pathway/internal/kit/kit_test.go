@@ -126,6 +126,16 @@ func TestFiles(t *testing.T) {
 			}
 		}
 	}
+	// Nothing on the stick names the work of those it is for: a stick
+	// found in a bag must not say more than "pathway".
+	for _, f := range files {
+		low := strings.ToLower(f.Name + " " + string(f.Data))
+		for _, w := range []string{"sex", "escort", "massage", "trafficking"} {
+			if strings.Contains(low, w) {
+				t.Errorf("%s says %q", f.Name, w)
+			}
+		}
+	}
 	// Without Partial, every platform is needed.
 	if _, err := Files(Options{Programs: map[string][]byte{"linux/amd64": nil}, PublicKey: pubText}); err == nil {
 		t.Error("a kit without most programs was made")
