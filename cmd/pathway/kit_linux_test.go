@@ -61,6 +61,8 @@ func TestKitStick(t *testing.T) {
 	home := filepath.Join(tm.dir, "home")
 	w := watchTree(t, home)
 	tm.startProgram(exe)
+	// The first screen says where the plans will be: on the stick.
+	tm.waitFor("/stick/" + kit.VaultFolder)
 	tm.waitFor("Welcome to pathway")
 	tm.keys("Enter")
 	tm.waitFor("How do you want to make your passphrase?")
