@@ -11,8 +11,10 @@
 package cli
 
 import (
+	"bufio"
 	"errors"
 	"fmt"
+	"os"
 	"strings"
 
 	"github.com/spf13/cobra"
@@ -20,6 +22,7 @@ import (
 
 	"pathway/cmd/pathway/internal/env"
 	"pathway/cmd/pathway/internal/flows"
+	"pathway/cmd/pathway/internal/kit"
 	"pathway/cmd/pathway/internal/session"
 	"pathway/locales"
 	"pathway/plan"
@@ -51,7 +54,14 @@ func Run(e *env.Env, args []string) int {
 	}
 	e.Loc, _ = locales.Get(tag)
 
-	f := &Factory{E: e, Vault: &session.Options{}}
+	// On a USB stick laid out by the kit, the plans stay on the stick.
+	exe, _ := os.Executable()
+	f := &Factory{E: e, Vault: &session.Options{Beside: kit.FindVault(exe)}}
+	if len(args) == 0 && f.Vault.Beside != "" && e.Getenv("PATHWAY_VAULT") == "" {
+		// Started with a double-click from the stick: say where the
+		// plans go before the menu opens.
+		fmt.Fprintln(e.Stderr, e.T("launch.stick", "Dir", f.Vault.Beside))
+	}
 	root := newCmdRoot(f)
 	root.SetArgs(args)
 	root.SetIn(e.Stdin)
@@ -65,7 +75,21 @@ func Run(e *env.Env, args []string) int {
 	if msg != "" {
 		fmt.Fprintln(e.Stderr, e.T("error.prefix"), msg)
 	}
+	if len(args) == 0 && code != env.ExitOK && ownConsole() {
+		// Windows opened a console window for a double-click and closes
+		// it when pathway ends: keep the message on screen until it is
+		// read. (A quick exit ends with 0 and closes at once.)
+		fmt.Fprintln(e.Stderr, e.T("launch.press-enter"))
+		bufio.NewReader(e.Stdin).ReadString('\n')
+	}
 	return code
+}
+
+// NewRoot returns pathway's root command with every command under it, its
+// help in e's language: what Run executes, and what the release tool
+// writes the manual pages and shell completions from.
+func NewRoot(e *env.Env) *cobra.Command {
+	return newCmdRoot(&Factory{E: e, Vault: &session.Options{}})
 }
 
 // explain words an error for the person and gives its exit code: a
@@ -182,6 +206,7 @@ func newCmdRoot(f *Factory) *cobra.Command {
 		newCmdWipe(f, nil),
 		newCmdBackup(f, nil),
 		newCmdRestore(f, nil),
+		newCmdKit(f, nil),
 	)
 	localizeHelp(e, root)
 	root.InitDefaultCompletionCmd()

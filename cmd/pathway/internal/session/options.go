@@ -26,14 +26,22 @@ type Options struct {
 	// other writer refuses such a vault, so that no save replaces the only
 	// copy left.
 	Restore bool
+	// Beside is the vault folder found beside the program, on a USB stick
+	// laid out by pathway's kit ("" elsewhere): used when neither --vault
+	// nor PATHWAY_VAULT names one, so that plans stay on the stick.
+	Beside string
 }
 
 // Dir returns the vault folder the person chose: --vault, then
-// PATHWAY_VAULT, then pathway's folder in the user's configuration folder.
+// PATHWAY_VAULT, then the stick's vault beside the program, then
+// pathway's folder in the user's configuration folder.
 func Dir(e *env.Env, o *Options) (string, error) {
 	dir := o.VaultDir
 	if dir == "" {
 		dir = e.Getenv("PATHWAY_VAULT")
+	}
+	if dir == "" {
+		dir = o.Beside
 	}
 	if dir == "" {
 		base, err := os.UserConfigDir()
@@ -63,7 +71,8 @@ func Find(e *env.Env, o *Options) (*crypt.Vault, error) {
 }
 
 // AllDirs returns every folder pathway may have written on this computer:
-// the default vault, and the ones named by PATHWAY_VAULT and --vault.
+// the default vault, the stick's, and the ones named by PATHWAY_VAULT and
+// --vault.
 func AllDirs(e *env.Env, o *Options) []string {
 	var dirs []string
 	add := func(d string) {
@@ -81,6 +90,7 @@ func AllDirs(e *env.Env, o *Options) []string {
 	if base, err := os.UserConfigDir(); err == nil {
 		add(filepath.Join(base, "pathway"))
 	}
+	add(o.Beside)
 	add(e.Getenv("PATHWAY_VAULT"))
 	add(o.VaultDir)
 	return dirs
