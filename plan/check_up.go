@@ -41,7 +41,11 @@ type Open struct {
 // Aging is something getting old. Code is "plan-never", "plan-old",
 // "bond-never", "bond-old" (a contact who agreed to a role with
 // RuleConfirm, a bond person, never confirmed or not for ConfirmDays),
-// "never-practised" or "not-practised"; Days is how old it is.
+// "never-practised" or "not-practised"; "number-changed" (a newer list
+// changed a number: see Binder.NumberNews), "number-old" (a contact's own
+// number not confirmed with them for NumberDays) or "list-old" (a number
+// to learn that its list confirmed over ListDays ago); Days is how old
+// it is.
 type Aging struct {
 	Code    string `json:"code"`
 	Plan    string `json:"plan,omitempty"`
@@ -96,6 +100,7 @@ func (b *Binder) CheckUp(today Date) Report {
 			r.Old = append(r.Old, Aging{Code: "bond-old", Contact: c.ID, Days: c.Confirmed.DaysUntil(today)})
 		}
 	}
+	r.Old = append(r.Old, b.listAging(today)...)
 	for _, d := range b.Drills() {
 		switch {
 		case d.Progress.Practised.IsZero():

@@ -109,6 +109,16 @@ func agingText(e *env.Env, b *plan.Binder, o plan.Aging) string {
 		return e.T("check.bond-never", "Name", contactName(b, o.Contact))
 	case "bond-old":
 		return e.N("check.bond-old", o.Days, "Name", contactName(b, o.Contact))
+	case "number-changed":
+		if c := b.Contact(o.Contact); c != nil && c.Changed != nil && len(c.Phones) > 0 {
+			return NumberNews(e, *c)
+		}
+	case "number-old":
+		return e.N("lists.number-old", o.Days, "Name", contactName(b, o.Contact))
+	case "list-old":
+		if c := b.Contact(o.Contact); c != nil && c.Source != nil {
+			return e.T("lists.list-old", "Name", c.Name, "Org", c.Source.By, "Date", c.Source.Confirmed)
+		}
 	case "never-practised":
 		return e.T("check.never-practised", "Name", contactName(b, o.Contact))
 	}
