@@ -127,6 +127,9 @@ func TestScripts(t *testing.T) {
 	for k, v := range watchCmds() {
 		cmds[k] = v
 	}
+	for k, v := range listCmds() {
+		cmds[k] = v
+	}
 	params := testscript.Params{
 		Dir:                 "testdata/script",
 		RequireExplicitExec: true,

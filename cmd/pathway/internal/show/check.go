@@ -28,7 +28,8 @@ func Check(e *env.Env, b *plan.Binder, r plan.Report, only string) string {
 	T := e.T
 	var sb strings.Builder
 	if len(b.Plans) == 0 {
-		return T("check.no-plans")
+		// A number a list changed is said even before any plan.
+		return strings.Join(append([]string{T("check.no-plans")}, NumberNotices(e, b)...), "\n\n")
 	}
 	for _, pr := range r.Plans {
 		if only != "" && pr.Plan != only {
