@@ -45,7 +45,11 @@ func listing(s *session.Session, u ui.UI, x directory.Listing) error {
 	e := s.E
 	var sb strings.Builder
 	show.Listing(e, &sb, x)
-	k, err := u.Menu(x.Name, strings.TrimRight(sb.String(), "\n"), []string{e.T("lists.back"), e.T("lists.add-contact")})
+	// The pager wraps the text without ever breaking a number or a date.
+	if err := u.Show(x.Name, strings.TrimRight(sb.String(), "\n")); err != nil {
+		return err
+	}
+	k, err := u.Menu(x.Name, e.T("home.title"), []string{e.T("lists.back"), e.T("lists.add-contact")})
 	if err != nil || k == 0 {
 		return err
 	}

@@ -29,7 +29,13 @@ func Check(e *env.Env, b *plan.Binder, r plan.Report, only string) string {
 	var sb strings.Builder
 	if len(b.Plans) == 0 {
 		// A number a list changed is said even before any plan.
-		return strings.Join(append([]string{T("check.no-plans")}, NumberNotices(e, b)...), "\n\n")
+		var news []string
+		for _, c := range b.Contacts {
+			if b.NumberNews(c, e.Today()) {
+				news = append(news, NumberNews(e, c))
+			}
+		}
+		return strings.Join(append([]string{T("check.no-plans")}, news...), "\n\n")
 	}
 	for _, pr := range r.Plans {
 		if only != "" && pr.Plan != only {

@@ -1,6 +1,8 @@
 package show
 
 import (
+	"strings"
+
 	"pathway/cmd/pathway/internal/env"
 	"pathway/directory"
 	"pathway/plan"
@@ -30,19 +32,33 @@ func SourceText(e *env.Env, c plan.Contact) string {
 // NumberNews words the notice of a number a newer list changed: the
 // name, the old and the new number, who changed it and when, and the
 // cards printed before that still carry the old one.
-func NumberNews(e *env.Env, c plan.Contact) string {
+func NumberNews(e *env.Env, c plan.Contact) string { return numberNews(e, c, nil) }
+
+func numberNews(e *env.Env, c plan.Contact, whole func(string) string) string {
+	if whole == nil {
+		whole = func(s string) string { return s }
+	}
 	n := c.Changed
-	return e.T("lists.number-changed", "Name", c.Name, "Card", c.OnCard(), "Date", n.On, "Org", n.By,
-		"Old", printout.PhoneText(e.Loc, n.OldPhone()), "New", printout.PhoneText(e.Loc, c.Phones[0]), "Seen", n.Seen.String())
+	return e.T("lists.number-changed", "Name", c.Name, "Card", c.OnCard(), "Date", whole(n.On), "Org", n.By,
+		"Old", whole(printout.PhoneText(e.Loc, n.OldPhone())), "New", whole(printout.PhoneText(e.Loc, c.Phones[0])),
+		"Seen", whole(n.Seen.String()))
+}
+
+// unbroken makes a number or a date one word for a screen that wraps
+// lines itself: its spaces no-break spaces, its hyphens no-break
+// hyphens. A number is shown whole or not at all.
+func unbroken(s string) string {
+	return strings.NewReplacer(" ", "\u00a0", "-", "\u2011").Replace(s)
 }
 
 // NumberNotices words every changed number the person is still to hear
-// of, a line each, for the home menu.
+// of, a line each, for the home menu: its numbers and dates never broken
+// across lines.
 func NumberNotices(e *env.Env, b *plan.Binder) []string {
 	var out []string
 	for _, c := range b.Contacts {
 		if b.NumberNews(c, e.Today()) {
-			out = append(out, NumberNews(e, c))
+			out = append(out, numberNews(e, c, unbroken))
 		}
 	}
 	return out
