@@ -54,7 +54,7 @@ func (o *ListImportOptions) readSignature() ([]byte, string, error) {
 	path := o.Sig
 	if path == "" {
 		if o.File == "-" {
-			return nil, "", nil
+			return nil, "--sig", nil
 		}
 		path = o.File + ".minisig"
 	}
@@ -90,6 +90,17 @@ func listImportRun(o *ListImportOptions) error {
 	}
 	if err != nil {
 		return session.DirError(e, err)
+	}
+	if sig != nil {
+		// No vault yet: no key is trusted, and none is made for a list
+		// that will be refused.
+		v, err := session.Find(e, o.Vault)
+		if err != nil {
+			return err
+		}
+		if !v.Exists() {
+			return e.Fail("lists.untrusted", "Path", o.File, "ID", directory.SignatureKeyID(sig))
+		}
 	}
 	s, err := session.Write(e, o.Vault, session.TTY{E: e}, true)
 	if err != nil {
