@@ -116,11 +116,12 @@ func newCmdResourcesAdd(f *Factory) *cobra.Command {
 			}
 			// A neutral name on the cards: see plan.Binder.NeutralCardName.
 			c.CardName = s.Binder.NeutralCardName(e.T("word.card-line"))
-			name, id, onCard := c.Name, c.ID, c.CardName
+			name, id, onCard, source := c.Name, c.ID, c.CardName, show.SourceText(e, *c)
 			if err := s.Save(); err != nil {
 				return err
 			}
 			fmt.Fprintln(e.Stderr, e.T("resources.added", "Name", name, "ID", id))
+			fmt.Fprintln(e.Stderr, source)
 			fmt.Fprintln(e.Stderr, e.T("resources.card-name", "CardName", onCard, "ID", id))
 			return nil
 		},
