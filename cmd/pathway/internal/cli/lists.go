@@ -210,6 +210,10 @@ func keyText(e *env.Env, k directory.TrustedKey) string {
 	return e.T("lists.key", "Name", k.Name, "ID", k.ID(), "Words", k.Fingerprint(), "Added", k.Added)
 }
 
+// maxKeyName is the longest name of a trusted key, in bytes: it is shown
+// beside every listing of the lists the key signed.
+const maxKeyName = 200
+
 func newCmdResourcesTrust(f *Factory) *cobra.Command {
 	e := f.E
 	var name string
@@ -222,6 +226,9 @@ func newCmdResourcesTrust(f *Factory) *cobra.Command {
 			name = plan.CleanLine(name)
 			if name == "" {
 				return e.Usage("lists.name-needed")
+			}
+			if len(name) > maxKeyName {
+				return e.Usage("error.plan.too-long", "Limit", maxKeyName)
 			}
 			line, err := readKey(e, args[0])
 			if err != nil {
