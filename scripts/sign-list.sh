@@ -15,16 +15,22 @@
 #                                            check a signature as pathway will
 #
 # It uses the minisign tool (Debian: apt install minisign). Without it, it
-# runs the Go minisign of aead.dev/minisign, a dependency of pathway, with
-# "go run". See docs/signed-lists.md.
+# builds and runs the Go minisign of aead.dev/minisign, a dependency of
+# pathway (Go needed). See docs/signed-lists.md.
 set -eu
 
-minisign() {
+root=$(cd "$(dirname "$0")/.." && pwd)
+
+run_minisign() {
 	if command -v minisign >/dev/null 2>&1; then
 		command minisign "$@"
-	else
-		go run aead.dev/minisign/cmd/minisign "$@"
+		return
 	fi
+	# Built from pathway's own module, so that it runs from any folder.
+	bin=$(mktemp -d)/minisign
+	go -C "$root" build -o "$bin" aead.dev/minisign/cmd/minisign
+	"$bin" "$@"
+	rm -rf "$(dirname "$bin")"
 }
 
 usage() {
@@ -39,7 +45,7 @@ keygen)
 	mkdir -p "$2"
 	# The secret key is protected with a password minisign asks for.
 	# Keep it off the computers you use every day.
-	minisign -G -p "$2/list.pub" -s "$2/list.key"
+	run_minisign -G -p "$2/list.pub" -s "$2/list.key"
 	echo "Publish $2/list.pub. Keep $2/list.key secret."
 	echo "Give people the key's words to compare, after they trust it:"
 	echo "  pathway resources trust $2/list.pub --name \"Your organisation\""
@@ -57,12 +63,12 @@ sign)
 			--passphrase-file "$tmp/pass" "$list" >/dev/null
 	fi
 	# The trusted comment is signed too: the list's name and date.
-	minisign -S -s "$key" -m "$list" -t "pathway list $(basename "$list") signed $(date -u +%Y-%m-%d)"
+	run_minisign -S -s "$key" -m "$list" -t "pathway list $(basename "$list") signed $(date -u +%Y-%m-%d)"
 	echo "Publish $list and $list.minisig together."
 	;;
 verify)
 	[ $# -eq 3 ] || usage
-	minisign -V -p "$2" -m "$3"
+	run_minisign -V -p "$2" -m "$3"
 	;;
 *)
 	usage
