@@ -3,6 +3,7 @@ package crypt
 import (
 	"crypto/sha256"
 	"math/big"
+	"strings"
 )
 
 // FingerprintWords returns n words that stand for data: the first 11×n
@@ -23,4 +24,11 @@ func FingerprintWords(data []byte, n int) []string {
 		words[i] = wordList[idx.Int64()&2047]
 	}
 	return words
+}
+
+// Fingerprint returns a key as eight words to read aloud (see
+// FingerprintWords), one string: the words an organisation's list key
+// and the project's release key are compared by.
+func Fingerprint(key []byte) string {
+	return strings.Join(FingerprintWords(key, 8), " ")
 }

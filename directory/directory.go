@@ -43,6 +43,11 @@ type List struct {
 	Source   string    `json:"source,omitempty"`
 	Date     string    `json:"date"` // when the facts were checked: 2020-01 or 2020-01-31
 	Listings []Listing `json:"listings"`
+
+	// Signer is who signed the list, for an imported list whose
+	// signature was checked; nil for the guide's and an unsigned list.
+	// It is kept in the vault beside the list, never in its file.
+	Signer *Signer `json:"-"`
 }
 
 // A Listing is one organisation or service.
@@ -56,6 +61,9 @@ type Listing struct {
 	Languages   []string `json:"languages,omitempty"` // BCP 47 tags, or "many"
 	AlwaysOpen  bool     `json:"always_open,omitempty"`
 	Description string   `json:"description"`
+	// Confirmed is the day the listing's numbers were last confirmed, if
+	// not the list's date: 2026-11 or 2026-11-23. See ConfirmedOn.
+	Confirmed string `json:"confirmed,omitempty"`
 
 	// List is the list the listing comes from (not part of the JSON of
 	// a listing: it is the list's name and date).
@@ -238,6 +246,9 @@ func Parse(data []byte) (*List, []Warning, error) {
 			return nil, nil, fail("missing", "name", "")
 		}
 		ids[x.ID] = true
+		if x.Confirmed != "" && !datePattern.MatchString(x.Confirmed) {
+			return nil, nil, fail("bad-date", "confirmed", x.Confirmed)
+		}
 		x.Web = clean(who, "web", line, x.Web, true)
 		x.Region = clean(who, "region", line, x.Region, true)
 		x.Description = clean(who, "description", line, x.Description, false)
@@ -487,6 +498,7 @@ func (x Listing) Contact() plan.Contact {
 		note = append(note, x.List.Name+" ("+x.List.Date+")")
 	}
 	c.Note = strings.Join(note, "\n")
+	c.Source = x.Source()
 	return c
 }
 
@@ -507,25 +519,12 @@ func EncodeStore(lists []*List) ([]byte, error) {
 	}{Format, raws})
 }
 
-// DecodeStore reads what EncodeStore wrote, checking every list again.
+// DecodeStore reads what EncodeStore or Store.Encode wrote, checking
+// every list again, and returns the lists.
 func DecodeStore(data []byte) ([]*List, error) {
-	var s struct {
-		Format int               `json:"format"`
-		Lists  []json.RawMessage `json:"lists"`
+	st, err := ReadStore(data)
+	if err != nil {
+		return nil, err
 	}
-	if err := json.Unmarshal(data, &s); err != nil {
-		return nil, &Error{Code: "invalid-json"}
-	}
-	if s.Format > Format {
-		return nil, &Error{Code: "newer-format", Value: fmt.Sprint(s.Format)}
-	}
-	var out []*List
-	for _, raw := range s.Lists {
-		l, _, err := Parse(raw)
-		if err != nil {
-			return nil, err
-		}
-		out = append(out, l)
-	}
-	return out, nil
+	return st.Lists, nil
 }

@@ -136,6 +136,15 @@ type Contact struct {
 	Learn bool `json:"learn,omitempty"`
 	// Note is anything else worth keeping about them.
 	Note string `json:"note,omitempty"`
+	// NumberChecked is the last day the main number was confirmed with
+	// the contact: set when the number is entered. See NumberDays.
+	NumberChecked Date `json:"number_checked,omitzero"`
+	// Source is the organisations' list the contact was added from, if
+	// any: who confirmed its numbers, and when.
+	Source *Source `json:"source,omitempty"`
+	// Changed is set when a newer version of Source's list changed the
+	// main number: the old number, for the notices and the old cards.
+	Changed *NumberChange `json:"number_changed,omitempty"`
 }
 
 // OnCard returns the name the wallet cards and the drill show: the card

@@ -253,6 +253,9 @@ func (b *Binder) Validate() error {
 				return &Error{Code: CodeBadRole, Field: fmt.Sprintf("%s.roles[%d]", at, j), Value: shorten(string(r))}
 			}
 		}
+		if err := c.checkListed(at); err != nil {
+			return err
+		}
 		for j, p := range c.Phones {
 			pat := fmt.Sprintf("%s.phones[%d]", at, j)
 			n, err := ParsePhone(p.Number)

@@ -41,10 +41,14 @@ type Open struct {
 // Aging is something getting old. Code is "plan-never", "plan-old",
 // "bond-never", "bond-old" (a contact who agreed to a role with
 // RuleConfirm, a bond person, never confirmed or not for ConfirmDays),
-// "never-practised" or "not-practised"; Days is how old it is. The consent
-// ledger adds "share-passed" and "share-old" (see Ledger.CheckUp), with
-// Share the consent's number, For whom, and Date the day they were asked
-// to stop (share-passed) or the day it was made (share-old).
+// "never-practised" or "not-practised"; "number-changed" (a newer list
+// changed a number: see Binder.NumberNews), "number-old" (a contact's own
+// number not confirmed with them for NumberDays) or "list-old" (a number
+// to learn that its list confirmed over ListDays ago); Days is how old
+// it is. The consent ledger adds "share-passed" and "share-old" (see
+// Ledger.CheckUp), with Share the consent's number, For whom, and Date the
+// day they were asked to stop (share-passed) or the day it was made
+// (share-old).
 type Aging struct {
 	Code    string `json:"code"`
 	Plan    string `json:"plan,omitempty"`
@@ -102,6 +106,7 @@ func (b *Binder) CheckUp(today Date) Report {
 			r.Old = append(r.Old, Aging{Code: "bond-old", Contact: c.ID, Days: c.Confirmed.DaysUntil(today)})
 		}
 	}
+	r.Old = append(r.Old, b.listAging(today)...)
 	for _, d := range b.Drills() {
 		switch {
 		case d.Progress.Practised.IsZero():

@@ -96,6 +96,9 @@ func (b *Binder) AddContact(c Contact, role Role, today Date) *Contact {
 	if c.Agreed && c.Confirmed.IsZero() {
 		c.Confirmed = today
 	}
+	if len(c.Phones) > 0 && c.Source == nil && c.NumberChecked.IsZero() {
+		c.NumberChecked = today
+	}
 	b.Contacts = append(b.Contacts, c)
 	return &b.Contacts[len(b.Contacts)-1]
 }

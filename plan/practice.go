@@ -22,7 +22,8 @@ type Drill struct {
 
 // Drills returns the numbers the person marked to learn, each with its
 // progress (a new one if never practised), in the order they are due:
-// the most overdue first, then the least known.
+// a number an organisations' list changed first (until it is known), then
+// the most overdue, then the least known.
 func (b *Binder) Drills() []Drill {
 	var out []Drill
 	for _, c := range b.ToLearn() {
@@ -33,6 +34,13 @@ func (b *Binder) Drills() []Drill {
 		out = append(out, d)
 	}
 	slices.SortStableFunc(out, func(x, y Drill) int {
+		// A number a list changed comes first, until it is known.
+		if fx, fy := b.changedFirst(x), b.changedFirst(y); fx != fy {
+			if fx {
+				return -1
+			}
+			return 1
+		}
 		if c := x.Progress.Due.t.Compare(y.Progress.Due.t); c != 0 {
 			return c
 		}

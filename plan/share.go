@@ -213,6 +213,7 @@ func (b *Binder) Subset(sel Selection) *Binder {
 		// agreed, and the roles those parts give them. Not their address,
 		// not the person's notes about them, not their other roles.
 		c.Confirmed, c.Address, c.Note, c.Languages = Date{}, "", "", nil
+		c.NumberChecked, c.Changed = Date{}, nil
 		if !learn {
 			c.Learn = false
 		}

@@ -184,6 +184,9 @@ func (d *doc) contactLine(c plan.Contact) string {
 	if c.Learn {
 		parts = append(parts, d.bothWords("show.learn"))
 	}
+	if by := ConfirmedBy(d.o.Loc, c); by != "" {
+		parts = append(parts, by)
+	}
 	return strings.Join(parts, " — ")
 }
 

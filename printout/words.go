@@ -87,7 +87,19 @@ func ContactLine(loc *locales.Locale, c plan.Contact, labels bool) string {
 	if c.Learn {
 		parts = append(parts, T("show.learn"))
 	}
+	if by := ConfirmedBy(loc, c); by != "" {
+		parts = append(parts, by)
+	}
 	return strings.Join(parts, " — ")
+}
+
+// ConfirmedBy words who last confirmed the numbers of a contact added
+// from an organisations' list, and when: "" for the others.
+func ConfirmedBy(loc *locales.Locale, c plan.Contact) string {
+	if c.Source == nil {
+		return ""
+	}
+	return loc.T("lists.confirmed-by", "Org", c.Source.By, "Date", c.Source.Confirmed)
 }
 
 // nameAndNumbers returns a contact's name, then each of their numbers with

@@ -127,6 +127,9 @@ func TestScripts(t *testing.T) {
 	for k, v := range watchCmds() {
 		cmds[k] = v
 	}
+	for k, v := range listCmds() {
+		cmds[k] = v
+	}
 	params := testscript.Params{
 		Dir:                 "testdata/script",
 		RequireExplicitExec: true,
@@ -138,6 +141,11 @@ func TestScripts(t *testing.T) {
 			e.Setenv("LANG", "")
 			e.Setenv("LC_ALL", "")
 			e.Setenv("LC_MESSAGES", "")
+			scripts, err := filepath.Abs(filepath.Join("..", "..", "scripts"))
+			if err != nil {
+				return err
+			}
+			e.Setenv("SCRIPTS", scripts)
 			sample, err := os.ReadFile(filepath.Join("..", "..", "testdata", "sample-binder.json"))
 			if err != nil {
 				return err

@@ -39,7 +39,8 @@ func newCmdResources(f *Factory) *cobra.Command {
 	c.Flags().StringVar(&o.Filter.Language, "language", "", T("flag.language"))
 	c.Flags().BoolVar(&o.Filter.AlwaysOpen, "24h", false, T("flag.24h"))
 	c.Flags().BoolVar(&o.JSON, "json", false, T("flag.json"))
-	c.AddCommand(newCmdResourcesAdd(f), newCmdResourcesImport(f), newCmdResourcesExport(f))
+	c.AddCommand(newCmdResourcesAdd(f), newCmdResourcesImport(f, nil), newCmdResourcesExport(f),
+		newCmdResourcesTrust(f), newCmdResourcesUntrust(f), newCmdResourcesKeys(f))
 	return c
 }
 
@@ -136,68 +137,13 @@ func newCmdResourcesAdd(f *Factory) *cobra.Command {
 			}
 			// A neutral name on the cards: see plan.Binder.NeutralCardName.
 			c.CardName = s.Binder.NeutralCardName(e.T("word.card-line"))
-			name, id, onCard := c.Name, c.ID, c.CardName
+			name, id, onCard, source := c.Name, c.ID, c.CardName, show.SourceText(e, *c)
 			if err := s.Save(); err != nil {
 				return err
 			}
 			fmt.Fprintln(e.Stderr, e.T("resources.added", "Name", name, "ID", id))
+			fmt.Fprintln(e.Stderr, source)
 			fmt.Fprintln(e.Stderr, e.T("resources.card-name", "CardName", onCard, "ID", id))
-			return nil
-		},
-	}
-}
-
-func newCmdResourcesImport(f *Factory) *cobra.Command {
-	e := f.E
-	return &cobra.Command{
-		Use:   "import FILE",
-		Short: e.T("cmd.resources-import.short"),
-		Long:  e.T("cmd.resources-import.long"),
-		Args:  exactArgs(e, 1),
-		RunE: func(cmd *cobra.Command, args []string) error {
-			data, err := readInput(e, args[0])
-			if err != nil {
-				return err
-			}
-			l, warns, err := directory.Parse(data)
-			if err == nil {
-				err = directory.CheckImported(l)
-			}
-			if err != nil {
-				return session.DirError(e, err)
-			}
-			for _, w := range warns {
-				if w.Listing == "" {
-					// A field of the list itself, not of a listing.
-					fmt.Fprintln(e.Stderr, e.T("resources.cleaned-list", "Field", w.Field))
-					continue
-				}
-				fmt.Fprintln(e.Stderr, e.T("resources.cleaned", "Line", w.Line, "Listing", w.Listing, "Field", w.Field))
-			}
-			s, err := session.Write(e, f.Vault, session.TTY{E: e}, true)
-			if err != nil {
-				return err
-			}
-			defer s.Close()
-			mine, err := s.ImportedLists()
-			if err != nil {
-				return err
-			}
-			// A list of the same name is replaced: a newer version of it.
-			var keep []*directory.List
-			for _, m := range mine {
-				if m.Name != l.Name {
-					keep = append(keep, m)
-				}
-			}
-			plain, err := directory.EncodeStore(append(keep, l))
-			if err != nil {
-				return err
-			}
-			if err := s.SealFile(crypt.DirectoryName, plain); err != nil {
-				return err
-			}
-			fmt.Fprintln(e.Stderr, e.N("resources.imported", len(l.Listings), "Name", l.Name))
 			return nil
 		},
 	}

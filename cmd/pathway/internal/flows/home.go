@@ -74,6 +74,10 @@ func Home(e *env.Env, o *session.Options, in Settings) error {
 		if due := len(s.Binder.Due(e.Today())); due > 0 {
 			title += "\n" + e.N("home.due", due)
 		}
+		// A number a newer list changed, until the new one is known.
+		for _, n := range show.NumberNotices(e, s.Binder) {
+			title += "\n" + n
+		}
 		k, err := u.Menu("pathway", title, labels)
 		if err != nil {
 			return ended(e, o, err)

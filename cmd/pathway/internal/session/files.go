@@ -26,11 +26,40 @@ func (s *Session) ImportedLists() ([]*directory.List, error) {
 	if err != nil {
 		return nil, err
 	}
-	lists, err := directory.DecodeStore(plain)
+	st, err := directory.ReadStore(plain)
 	if err != nil {
 		return nil, DirError(s.E, err)
 	}
-	return lists, nil
+	return st.Lists, nil
+}
+
+// ListStore reads the lists and the trusted keys sealed in the vault; an
+// empty store if there are none.
+func (s *Session) ListStore() (*directory.Store, error) {
+	if s.Vault == nil {
+		return &directory.Store{}, nil
+	}
+	plain, err := s.OpenFile(crypt.DirectoryName)
+	if errors.Is(err, crypt.ErrNoVault) {
+		return &directory.Store{}, nil
+	}
+	if err != nil {
+		return nil, err
+	}
+	st, err := directory.ReadStore(plain)
+	if err != nil {
+		return nil, DirError(s.E, err)
+	}
+	return st, nil
+}
+
+// SaveListStore seals st in the vault.
+func (s *Session) SaveListStore(st *directory.Store) error {
+	plain, err := st.Encode()
+	if err != nil {
+		return err
+	}
+	return s.SealFile(crypt.DirectoryName, plain)
 }
 
 // OwnIdentity opens the sharing identity kept in the vault; a vault that

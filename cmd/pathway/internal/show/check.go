@@ -28,7 +28,14 @@ func Check(e *env.Env, b *plan.Binder, r plan.Report, only string) string {
 	T := e.T
 	var sb strings.Builder
 	if len(b.Plans) == 0 {
-		return T("check.no-plans")
+		// A number a list changed is said even before any plan.
+		var news []string
+		for _, c := range b.Contacts {
+			if b.NumberNews(c, e.Today()) {
+				news = append(news, NumberNews(e, c))
+			}
+		}
+		return strings.Join(append([]string{T("check.no-plans")}, news...), "\n\n")
 	}
 	for _, pr := range r.Plans {
 		if only != "" && pr.Plan != only {
@@ -109,6 +116,16 @@ func agingText(e *env.Env, b *plan.Binder, o plan.Aging) string {
 		return e.T("check.bond-never", "Name", contactName(b, o.Contact))
 	case "bond-old":
 		return e.N("check.bond-old", o.Days, "Name", contactName(b, o.Contact))
+	case "number-changed":
+		if c := b.Contact(o.Contact); c != nil && c.Changed != nil && len(c.Phones) > 0 {
+			return NumberNews(e, *c)
+		}
+	case "number-old":
+		return e.N("lists.number-old", o.Days, "Name", contactName(b, o.Contact))
+	case "list-old":
+		if c := b.Contact(o.Contact); c != nil && c.Source != nil {
+			return e.T("lists.list-old", "Name", c.Name, "Org", c.Source.By, "Date", c.Source.Confirmed)
+		}
 	case "never-practised":
 		return e.T("check.never-practised", "Name", contactName(b, o.Contact))
 	case "share-passed":

@@ -63,6 +63,7 @@ func Listing(e *env.Env, w io.Writer, x directory.Listing) {
 	fmt.Fprintln(w, "   "+strings.Join(facts, " · "))
 	fmt.Fprintln(w, "   "+Description(e, x))
 	fmt.Fprintln(w, "   "+T("resources.from", "List", x.List.Name, "Date", x.List.Date))
+	fmt.Fprintln(w, "   "+Confirmed(e, x))
 }
 
 // autonyms are the names the languages the guide's lines speak give
@@ -107,10 +108,17 @@ func ListingsJSON(e *env.Env, w io.Writer, found []directory.Listing) error {
 		Description string `json:"description"`
 		ListName    string `json:"list"`
 		ListDate    string `json:"list_date"`
+		// Who confirmed the numbers and when; Vouched is false for an
+		// unsigned list.
+		ConfirmedOn string `json:"confirmed_on"`
+		ConfirmedBy string `json:"confirmed_by"`
+		Vouched     bool   `json:"vouched"`
 	}
 	rows := []out{}
 	for _, x := range found {
-		rows = append(rows, out{Listing: x, Description: Description(e, x), ListName: x.List.Name, ListDate: x.List.Date})
+		by, vouched := x.ConfirmedBy()
+		rows = append(rows, out{Listing: x, Description: Description(e, x), ListName: x.List.Name, ListDate: x.List.Date,
+			ConfirmedOn: x.ConfirmedOn(), ConfirmedBy: by, Vouched: vouched})
 	}
 	enc := json.NewEncoder(w)
 	enc.SetIndent("", "  ")

@@ -8,11 +8,9 @@ import (
 	"errors"
 	"slices"
 
-	"pathway/cmd/pathway/internal/env"
 	"pathway/cmd/pathway/internal/session"
 	"pathway/cmd/pathway/internal/show"
 	"pathway/cmd/pathway/internal/ui"
-	"pathway/directory"
 	"pathway/plan"
 )
 
@@ -118,7 +116,7 @@ func Run(s *session.Session, u ui.UI, p *plan.Plan) error {
 		if err != nil {
 			return err
 		}
-		if err := addNewContacts(e, b, vals, u); err != nil {
+		if err := addNewContacts(s, vals, u); err != nil {
 			return err
 		}
 		store(b, p, vals)
@@ -147,11 +145,12 @@ func Run(s *session.Session, u ui.UI, p *plan.Plan) error {
 
 // addNewContacts asks for the people chosen as "someone new" or "from the
 // list of organisations" and puts them in place of the marker.
-func addNewContacts(e *env.Env, b *plan.Binder, vals []*ui.Answer, u ui.UI) error {
+func addNewContacts(s *session.Session, vals []*ui.Answer, u ui.UI) error {
+	e, b := s.E, s.Binder
 	for _, v := range vals {
 		if slices.Contains(v.Contacts, ui.FromDirectoryID) {
 			v.Contacts = slices.DeleteFunc(v.Contacts, func(id string) bool { return id == ui.FromDirectoryID })
-			c, err := pickListing(e, b, v.Q, u)
+			c, err := pickListing(s, v.Q, u)
 			if err != nil {
 				return err
 			}
@@ -175,38 +174,19 @@ func addNewContacts(e *env.Env, b *plan.Binder, vals []*ui.Answer, u ui.UI) erro
 	return nil
 }
 
-// pickListing lets the person pick an organisation of the guide's list
-// for a role, the kinds of help that fit the role first, and adds it to
-// the binder as a contact.
-func pickListing(e *env.Env, b *plan.Binder, q plan.Question, u ui.UI) (*plan.Contact, error) {
-	role := q.Role
-	var first, rest []directory.Listing
-	for _, x := range directory.Guide().Listings {
-		if slices.ContainsFunc(x.Categories, func(c string) bool { return slices.Contains(role.Categories(), c) }) {
-			first = append(first, x)
-		} else {
-			rest = append(rest, x)
-		}
-	}
-	listings := append(first, rest...)
-	labels := []string{e.T("nav.none")}
-	for _, x := range listings {
-		label := x.Name
-		if len(x.Phones) > 0 {
-			label += " — " + x.Phones[0].Text
-		}
-		labels = append(labels, label)
-	}
+// pickListing lets the person pick an organisation, from the guide's list
+// and those imported, for a role: the kinds of help that fit the role
+// first, the rest after, narrowed by typed words or to 24-hour lines; and
+// adds it to the binder as a contact.
+func pickListing(s *session.Session, q plan.Question, u ui.UI) (*plan.Contact, error) {
+	e, role := s.E, q.Role
 	// The header names the question the organisation is for.
-	k, err := u.Menu(e.T(q.TitleKey()), e.T("wizard.pick-listing"), labels)
-	if err != nil || k == 0 {
+	p := &Picker{Header: e.T(q.TitleKey()), Title: e.T("wizard.pick-listing"), Lists: Lists(s, u), Fit: role.Categories()}
+	x, ok, err := p.Pick(s, u)
+	if err != nil || !ok {
 		return nil, err
 	}
-	c, added := b.AddOrFind(listings[k-1].Contact(), role, e.Today())
-	if added {
-		// A neutral name on the cards: see plan.Binder.NeutralCardName.
-		c.CardName = b.NeutralCardName(e.T("word.card-line"))
-	}
+	c, _ := AddListing(s, x, role)
 	return c, nil
 }
 
