@@ -142,7 +142,7 @@ func TestAccessibleTranscript(t *testing.T) {
 	order := []string{
 		"To close at once, type exit and press Enter.",
 		"stays in this terminal's history",
-		"1. If you leave, could the person try to hurt you or get back at you?\n   Write what you think could happen.",
+		"1. If you leave, could the person try to hurt you or take revenge?\n   Write what you think could happen.",
 		"3. People or places you could go to\n   Pick them from your contacts",
 		"A note about \"People or places you could go to\"",
 		"People or places you could go to\nWhich organisation?",

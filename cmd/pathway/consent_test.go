@@ -22,8 +22,8 @@ import (
 // say; none may come back in any message.
 var promises = map[string][]string{
 	"en":      {`(?i)only .{0,40}can open it,? until`, `(?i)\b(may|can) open it\b.{0,20}(until|YYYY)`, `(?i)last day .{0,20}(may|can) open`, `(?i)until (when|which day) (they )?(may|can) open`, `(?i)until (when|which day) (may|can) they open`},
-	"fr":      {`peut l'ouvrir`, `ne peut être ouvert que par .{0,30}jusqu`, `dernier jour .{0,30}ouvrir`},
-	"es":      {`puede abrirlo`, `lo puede abrir .{0,30}hasta`, `puede abrir.{0,20}hasta`},
+	"fr":      {`peut l'ouvrir.{0,40}jusqu`, `jusqu'à quand .{0,30}peut l'ouvrir`, `ne peut être ouvert que par .{0,30}jusqu`, `dernier jour .{0,30}ouvrir`},
+	"es":      {`puede abrirlo.{0,40}hasta`, `último día .{0,30}puede abrir`, `lo puede abrir .{0,30}hasta`, `puede abrir.{0,20}hasta`},
 	"zh-Hans": {`能打开它的最后`, `可以打开到`, `能打开它，有效期`, `最晚哪一天可以打开`},
 	"zh-Hant": {`能開啟它的最後`, `可以開啟到`, `能開啟它，有效期`, `最晚哪一天可以開啟`},
 	"vi":      {`được mở nó`, `mở được nó, cho đến`},
