@@ -322,4 +322,7 @@ func TestScreensSayNoCommands(t *testing.T) {
 }
 
 // waitForDrillEnd waits for the screen at the end of a drill.
-func (tm *tmuxTerm) waitForDrillEnd() string { tm.t.Helper(); return tm.waitFor("Your progress is saved.") }
+func (tm *tmuxTerm) waitForDrillEnd() string {
+	tm.t.Helper()
+	return tm.waitFor("Your progress is saved.")
+}
