@@ -200,6 +200,8 @@ func TestWizardOnePersonOneContact(t *testing.T) {
 	tm.keys("Down")
 	tm.keys("Down")
 	tm.keys("Enter") // save and stop
+	tm.waitForWords("Saved.")
+	tm.keys("Enter")
 	tm.exited()
 
 	b := tm.export()

@@ -97,8 +97,9 @@ func StartPlan(s *session.Session, u ui.UI) error {
 	for _, k := range plan.Kinds {
 		labels = append(labels, e.T(plan.KindTitleKey(k))+": "+e.T(plan.KindIntroKey(k)))
 	}
+	labels = append(labels, e.T("progress.back"))
 	k, err := u.Menu("pathway", e.T("home.which-kind"), labels)
-	if err != nil {
+	if err != nil || k == len(plan.Kinds) {
 		return err
 	}
 	return wizard.New(s, u, plan.Kinds[k])
@@ -125,10 +126,11 @@ func ContinuePlan(s *session.Session, u ui.UI, id string) error {
 	default:
 		var labels []string
 		for _, p := range b.Plans {
-			labels = append(labels, show.PlanLabel(e, p))
+			labels = append(labels, show.PlanProgress(e, b, p))
 		}
+		labels = append(labels, e.T("progress.back"))
 		k, err := u.Menu("pathway", e.T("home.which-plan"), labels)
-		if err != nil {
+		if err != nil || k == len(b.Plans) {
 			return err
 		}
 		p = &b.Plans[k]

@@ -22,6 +22,10 @@ const (
 	Next Step = iota // on to the next page
 	Back             // back to the page before
 	Stop             // save and stop here; the plan stays a draft
+	// Add: a person is to be added now for an answer marked with
+	// NewContactID or FromDirectoryID; then the same page again, its
+	// answers as they are, the focus on Page.Focus.
+	Add
 )
 
 // Errors that end a session at once.
@@ -43,6 +47,9 @@ type Page struct {
 	Section plan.Section
 	Index   int // 0-based
 	Total   int
+	// Focus is the id of the question to start at: the page is shown
+	// again after someone was added for it.
+	Focus string
 }
 
 // Answer is the editable form of one question's answer.
@@ -53,6 +60,11 @@ type Answer struct {
 	Choice   string   // option id or ""
 	Checked  []string // option ids
 	Contacts []string // contact ids; NewContactID asks for a new one
+	// NotApply is the answer "does not apply to me".
+	NotApply bool
+	// TextNA holds, for the full screen only, the choice made beside a
+	// text answer; read it through NotApply.
+	TextNA string
 }
 
 // NewContactID stands in a contacts answer for "add someone new", and

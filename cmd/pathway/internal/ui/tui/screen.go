@@ -71,6 +71,7 @@ const (
 	Back                   // shift+tab on the first field
 	Quick                  // the quick-exit keys
 	Timeout                // no key for lockAfter
+	Add                    // Enter on "+ Add someone new": add now, then this page again
 )
 
 // Screen wraps a model (a huh form, or a pager) with what every screen of
@@ -87,6 +88,12 @@ type Screen struct {
 	armed   time.Time
 	result  Outcome
 	height  int
+	// skip is how many fields the focus moves down at the start: a page
+	// shown again goes on where the person was.
+	skip int
+	// onEnter, if set, is asked about Enter on the focused field: true
+	// ends the screen with Add.
+	onEnter func(huh.Field) bool
 }
 
 type tickMsg time.Time
@@ -98,7 +105,13 @@ func tick() tea.Cmd {
 // Init starts the inner model and the idle clock.
 func (s *Screen) Init() tea.Cmd {
 	s.lastKey = time.Now()
-	return tea.Batch(s.inner.Init(), tick(), tea.ClearScreen)
+	cmds := []tea.Cmd{s.inner.Init(), tick(), tea.ClearScreen}
+	if f, ok := s.inner.(*huh.Form); ok {
+		for range s.skip {
+			cmds = append(cmds, f.NextField())
+		}
+	}
+	return tea.Batch(cmds...)
 }
 
 // Update handles the keys every screen has, then hands the rest on.
@@ -119,6 +132,11 @@ func (s *Screen) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 			}
 			s.armed = time.Now()
 			return s, nil
+		case "enter":
+			if f, ok := s.inner.(*huh.Form); ok && s.onEnter != nil && s.onEnter(f.GetFocusedField()) {
+				s.result = Add
+				return s, tea.Quit
+			}
 		case "shift+tab":
 			if f, ok := s.inner.(*huh.Form); ok && s.first != nil && f.GetFocusedField() == s.first {
 				s.result = Back

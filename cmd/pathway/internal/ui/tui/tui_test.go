@@ -92,7 +92,8 @@ func TestPageFormInProcess(t *testing.T) {
 	}
 	pg := ui.Page{Binder: b, Plan: p, Section: out, Index: 3, Total: len(sections)}
 	vals := answersOf(out)
-	form, first, nav := u.pageForm(pg, vals)
+	pf := u.pageForm(pg, vals)
+	form, first, nav := pf.form, pf.fields[0], pf.nav
 	s := u.screen(u.pageHeader(pg), form, first)
 	tm := teatest.NewTestModel(t, s, teatest.WithInitialTermSize(80, 24))
 
@@ -152,8 +153,8 @@ func TestScreenQuickExitAndBack(t *testing.T) {
 	sec := plan.Sections(plan.Safety)[1]
 	pg := ui.Page{Binder: b, Plan: p, Section: sec, Index: 1, Total: 4}
 
-	form, first, _ := u.pageForm(pg, answersOf(sec))
-	s := u.screen(u.pageHeader(pg), form, first)
+	pf := u.pageForm(pg, answersOf(sec))
+	s := u.screen(u.pageHeader(pg), pf.form, pf.fields[0])
 	tm := teatest.NewTestModel(t, s, teatest.WithInitialTermSize(80, 24))
 	waitText(t, tm, "┃ Who can help you")
 	tm.Send(tea.KeyMsg{Type: tea.KeyEsc})
@@ -164,8 +165,8 @@ func TestScreenQuickExitAndBack(t *testing.T) {
 		t.Fatalf("two Esc: result %v", s.result)
 	}
 
-	form, first, _ = u.pageForm(pg, answersOf(sec))
-	s = u.screen(u.pageHeader(pg), form, first)
+	pf = u.pageForm(pg, answersOf(sec))
+	s = u.screen(u.pageHeader(pg), pf.form, pf.fields[0])
 	tm = teatest.NewTestModel(t, s, teatest.WithInitialTermSize(80, 24))
 	waitText(t, tm, "┃ Who can help you")
 	tm.Send(tea.KeyMsg{Type: tea.KeyShiftTab})
@@ -182,8 +183,8 @@ func TestScreenLocksAfterIdle(t *testing.T) {
 	u.lockAfter = time.Second
 	p := b.AddPlan(plan.Safety, "", e.Today())
 	sec := plan.Sections(plan.Safety)[0]
-	form, first, _ := u.pageForm(ui.Page{Binder: b, Plan: p, Section: sec, Total: 4}, answersOf(sec))
-	s := u.screen("x", form, first)
+	pf := u.pageForm(ui.Page{Binder: b, Plan: p, Section: sec, Total: 4}, answersOf(sec))
+	s := u.screen("x", pf.form, pf.fields[0])
 	tm := teatest.NewTestModel(t, s, teatest.WithInitialTermSize(80, 24))
 	tm.WaitFinished(t, teatest.WithFinalTimeout(5*time.Second))
 	if s.result != Timeout {
