@@ -180,7 +180,7 @@ func TestCheckUp(t *testing.T) {
 		total += len(s.Questions)
 	}
 	// Answered: bond.money, and the numbers to learn (marked in the sample).
-	if n := b.Tally(b.Plans[len(b.Plans)-1], ""); n[NotApply] != 1 || n[Answered] != 2 || n[Skipped] != total-3 {
+	if n := b.Tally(b.Plans[len(b.Plans)-1], ""); n[NotApply] != 1 || n[Answered] != 2 || n[ToDo] != total-3 {
 		t.Errorf("tally %v", n)
 	}
 }

@@ -24,7 +24,7 @@ var States = []State{Answered, Skipped, NotApply, ToDo}
 
 // StateOf says where question q of plan p stands. A page counts as gone
 // through when the plan is done, or when the plan's resume point is past
-// it (a draft with no resume point went through every page).
+// it; a draft with no resume point has every page still to do.
 func (b *Binder) StateOf(p Plan, q Question) State {
 	a := p.Answers[q.ID]
 	switch {
@@ -32,7 +32,7 @@ func (b *Binder) StateOf(p Plan, q Question) State {
 		return NotApply
 	case q.Kind == Learn && len(b.ToLearn()) > 0, q.Kind != Learn && !a.Empty():
 		return Answered
-	case p.Status == Done || p.Resume == "":
+	case p.Status == Done:
 		return Skipped
 	}
 	sections := Sections(p.Kind)

@@ -307,20 +307,11 @@ func TestTerminalReleasePlan(t *testing.T) {
 	tm.text("marker-context-7Q")
 	tm.keys("Enter")
 
-	// Page 1: the legal clinic is someone new.
+	// Page 1: the legal clinic is someone new: Enter on "+ Add someone
+	// new" adds at once; then a note, asked for in the list.
 	tm.waitFor("Legal help and support — part 1 of 7")
 	tm.focus("A community legal clinic")
-	tm.keys("x")
-	tm.keys("Enter")
-	tm.focus("A note, if you want")
-	for _, title := range []string{"An immigration lawyer", "A criminal lawyer", "A family lawyer", "A community support worker", "Someone you really trust"} {
-		tm.keys("Enter")
-		tm.focus(title)
-		tm.keys("Enter")
-		tm.focus("A note, if you want")
-	}
-	tm.keys("Enter")
-	tm.focus("Then:")
+	tm.pointAt("+ Add someone new")
 	tm.keys("Enter")
 	tm.waitFor("They will be in your plan as: legal clinic")
 	tm.focus("Name or nickname")
@@ -336,31 +327,31 @@ func TestTerminalReleasePlan(t *testing.T) {
 	tm.keys("Enter")
 	tm.focus("Name on the card")
 	tm.keys("Enter")
+	tm.waitForWords("✓ Riverside Legal Clinic is picked for: A community legal clinic")
+	tm.focus("An immigration lawyer")
+	tm.keys("BTab")
+	tm.focus("A community legal clinic")
+	tm.pointAt("✎ Add a note")
+	tm.keys("Enter")
+	tm.focus("A note, if you want")
+	tm.text("marker-note-7Q")
+	tm.untilFocus("Then:")
+	tm.keys("Enter")
 
 	// Page 2: nothing answered but the care text.
 	tm.waitFor("Home, children and pets — part 2 of 7")
 	tm.focus("Who would look after")
 	tm.keys("Enter")
-	tm.keys("Enter")
 	tm.focus("What do they need to know?")
 	tm.text("marker-care-7Q")
 	tm.noPlaintext("marker-care-7Q") // while the wizard runs, before the page is saved
-	for range 6 {
-		tm.keys("Enter")
-	}
-	tm.focus("Then:")
+	tm.untilFocus("Then:")
 	tm.keys("Enter")
 
 	// Page 3: the bond person, new, agreed, to learn by heart.
 	tm.waitFor("Bond person — part 3 of 7")
 	tm.focus("Who could bring money")
-	tm.keys("Down")
-	tm.keys("x")
-	tm.keys("Enter")
-	for range 3 {
-		tm.keys("Enter")
-	}
-	tm.focus("Then:")
+	tm.pointAt("+ Add someone new")
 	tm.keys("Enter")
 	tm.waitFor("They will be in your plan as: bond person (money)")
 	tm.text("Mei")
@@ -381,13 +372,14 @@ func TestTerminalReleasePlan(t *testing.T) {
 	tm.keys("Enter")
 	tm.focus("Name on the card")
 	tm.keys("Enter")
+	tm.waitFor("Bond person — part 3 of 7")
+	tm.untilFocus("Then:")
+	tm.keys("Enter")
 
 	// Pages 4 to 6: Enter through them.
 	for _, page := range []string{"Where you will stay — part 4 of 7", "Who calls whom — part 5 of 7", "Health, money and papers — part 6 of 7"} {
 		tm.waitFor(page)
-		for !strings.Contains(tm.screen(), "┃ Then:") {
-			tm.keys("Enter")
-		}
+		tm.untilFocus("Then:")
 		tm.keys("Enter")
 	}
 	// Page 7: both numbers are already picked to learn.
@@ -428,6 +420,10 @@ func TestTerminalReleasePlan(t *testing.T) {
 	if got := field(b, "plans/0/answers/home.care/text"); got != "marker-care-7Q" {
 		t.Errorf("care %v", got)
 	}
+	if got := field(b, "plans/0/answers/network.clinic"); fmt.Sprint(got) != "map[contacts:[c1] text:marker-note-7Q]" {
+		t.Errorf("clinic and its note: %v", got)
+	}
+	tm.noPlaintext("marker-note-7Q")
 	tm.noPlaintext("marker-care-7Q")
 	tm.noPlaintext("marker-context-7Q")
 }

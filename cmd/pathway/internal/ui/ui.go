@@ -47,9 +47,13 @@ type Page struct {
 	Section plan.Section
 	Index   int // 0-based
 	Total   int
-	// Focus is the id of the question to start at: the page is shown
-	// again after someone was added for it.
+	// Focus is the id of a question just answered by adding someone: the
+	// page is shown again with that person picked, the focus on what
+	// follows the question.
 	Focus string
+	// Said, if set, is said at the top of the page in place of its
+	// introduction: who was just added, and for what.
+	Said string
 }
 
 // Answer is the editable form of one question's answer.

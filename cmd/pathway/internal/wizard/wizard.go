@@ -153,20 +153,32 @@ func page(s *session.Session, u ui.UI, p *plan.Plan, i int) (ui.Step, error) {
 	sections := plan.Sections(p.Kind)
 	sec := sections[i]
 	vals := answersOf(b, p, sec)
-	focus := ""
+	focus, said := "", ""
 	for {
-		st, err := u.Page(ui.Page{Binder: b, Plan: p, Section: sec, Index: i, Total: len(sections), Focus: focus}, vals)
+		st, err := u.Page(ui.Page{Binder: b, Plan: p, Section: sec, Index: i, Total: len(sections), Focus: focus, Said: said}, vals)
 		if err != nil {
 			return st, err
 		}
-		focus = ""
+		focus, said = "", ""
+		var forQ *ui.Answer
 		for _, v := range vals {
 			if slices.Contains(v.Contacts, ui.NewContactID) || slices.Contains(v.Contacts, ui.FromDirectoryID) {
-				focus = v.Q.ID
+				focus, forQ = v.Q.ID, v
 			}
+		}
+		before := []string(nil)
+		if forQ != nil {
+			before = slices.Clone(forQ.Contacts)
 		}
 		if err := addNewContacts(e, b, vals, u); err != nil {
 			return st, err
+		}
+		if forQ != nil {
+			for _, id := range forQ.Contacts {
+				if c := b.Contact(id); c != nil && !slices.Contains(before, id) {
+					said = e.T("progress.added", "Name", c.Name, "Question", e.T(forQ.Q.TitleKey()))
+				}
+			}
 		}
 		store(b, p, vals)
 		p.Updated = e.Today()

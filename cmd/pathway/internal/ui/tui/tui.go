@@ -136,44 +136,67 @@ func (u *UI) Notice(msg string) {
 // Page asks the questions of one section on one screen. Enter on "+ Add
 // someone new" (or "+ From the list of organisations") ends the page at
 // once with ui.Add, that person's answer marked, so that the person is
-// added and offered on this very page.
+// added and offered on this very page. A list has no note field under it
+// until the person asks for one ("✎ Add a note"): the page then comes
+// back with the note field, in focus.
 func (u *UI) Page(pg ui.Page, vals []*ui.Answer) (ui.Step, error) {
-	pf := u.pageForm(pg, vals)
-	byField := pf.byField
-	s := u.screen(u.pageHeader(pg), pf.form, pf.fields[0])
-	s.skip = pf.focusIndex(pg.Focus)
-	var adding *ui.Answer
-	var marker string
-	s.onEnter = func(f huh.Field) bool {
-		ms, ok := f.(*huh.MultiSelect[string])
-		v := byField[f]
-		if !ok || v == nil {
+	withNote := map[*ui.Answer]bool{}
+	noteFocus := ""
+	for {
+		pf := u.pageForm(pg, vals, withNote)
+		byField := pf.byField
+		s := u.screen(u.pageHeader(pg), pf.form, pf.fields[0])
+		s.skip = pf.focusIndex(pg.Focus)
+		if noteFocus != "" {
+			s.skip = pf.noteIndex(noteFocus)
+		}
+		var adding, noting *ui.Answer
+		var marker string
+		s.onEnter = func(f huh.Field) bool {
+			ms, ok := f.(*huh.MultiSelect[string])
+			v := byField[f]
+			if !ok || v == nil {
+				return false
+			}
+			h, ok := ms.Hovered()
+			switch {
+			case ok && (h == ui.NewContactID || h == ui.FromDirectoryID):
+				adding, marker = v, h
+				return true
+			case ok && h == noteValue:
+				noting = v
+				return true
+			}
 			return false
 		}
-		if h, ok := ms.Hovered(); ok && (h == ui.NewContactID || h == ui.FromDirectoryID) {
-			adding, marker = v, h
-			return true
+		out, err := u.runScreen(s)
+		for _, v := range vals {
+			if fromForm(v) && noting == nil {
+				noting = v // "✎ Add a note" ticked with x
+			}
 		}
-		return false
-	}
-	out, err := u.runScreen(s)
-	for _, v := range vals {
-		fromForm(v)
-	}
-	if err != nil {
-		return ui.Next, err
-	}
-	if out == Add && adding != nil {
-		if !slices.Contains(adding.Contacts, marker) {
-			adding.Contacts = append(adding.Contacts, marker)
+		if err != nil {
+			return ui.Next, err
 		}
-		return ui.Add, nil
+		if out == Add && adding != nil {
+			if !slices.Contains(adding.Contacts, marker) {
+				adding.Contacts = append(adding.Contacts, marker)
+			}
+			return ui.Add, nil
+		}
+		if noting != nil && !withNote[noting] {
+			withNote[noting], noteFocus, pg.Focus, pg.Said = true, noting.Q.ID, "", ""
+			continue
+		}
+		if out == Back {
+			return ui.Back, nil
+		}
+		return map[string]ui.Step{"next": ui.Next, "back": ui.Back, "stop": ui.Stop}[*pf.nav], nil
 	}
-	if out == Back {
-		return ui.Back, nil
-	}
-	return map[string]ui.Step{"next": ui.Next, "back": ui.Back, "stop": ui.Stop}[*pf.nav], nil
 }
+
+// noteValue stands in a list's value for "✎ Add a note".
+const noteValue = "+note"
 
 // notApplyValue stands in a list's value for "does not apply to me".
 const notApplyValue = "+na"
@@ -197,8 +220,12 @@ func toForm(v *ui.Answer) {
 	}
 }
 
-// fromForm reads "does not apply" back from the form's values.
-func fromForm(v *ui.Answer) {
+// fromForm reads "does not apply" back from the form's values, and
+// reports whether "✎ Add a note" was ticked.
+func fromForm(v *ui.Answer) (note bool) {
+	note = slices.Contains(v.Checked, noteValue) || slices.Contains(v.Contacts, noteValue)
+	v.Checked = slices.DeleteFunc(v.Checked, func(s string) bool { return s == noteValue })
+	v.Contacts = slices.DeleteFunc(v.Contacts, func(s string) bool { return s == noteValue })
 	na := v.Yes == notApplyValue || v.Choice == notApplyValue || v.TextNA == notApplyValue ||
 		slices.Contains(v.Checked, notApplyValue) || slices.Contains(v.Contacts, notApplyValue)
 	v.NotApply = na
@@ -211,14 +238,30 @@ func fromForm(v *ui.Answer) {
 	v.TextNA = ""
 	v.Checked = slices.DeleteFunc(v.Checked, func(s string) bool { return s == notApplyValue })
 	v.Contacts = slices.DeleteFunc(v.Contacts, func(s string) bool { return s == notApplyValue })
+	return note
 }
 
 // focusIndex is how many fields down the form's focus must move to reach
-// the first field of question id; 0 if id is empty or not on the page.
+// what follows question id (the next question, or "Then:"); 0 if id is
+// empty or not on the page.
 func (pf pageForm) focusIndex(id string) int {
 	for i, f := range pf.fields {
 		if v := pf.byField[f]; id != "" && v != nil && v.Q.ID == id {
-			return i
+			j := i + 1
+			for j < len(pf.fields)-1 && pf.byField[pf.fields[j]] == nil {
+				j++ // its note
+			}
+			return j
+		}
+	}
+	return 0
+}
+
+// noteIndex is the index of the note field of question id.
+func (pf pageForm) noteIndex(id string) int {
+	for i, f := range pf.fields {
+		if v := pf.byField[f]; v != nil && v.Q.ID == id {
+			return min(i+1, len(pf.fields)-1)
 		}
 	}
 	return 0
@@ -240,13 +283,13 @@ func (u *UI) pageHeader(pg ui.Page) string {
 
 // pageForm makes the form of one page: the fields of every question, then
 // where to go next.
-func (u *UI) pageForm(pg ui.Page, vals []*ui.Answer) pageForm {
+func (u *UI) pageForm(pg ui.Page, vals []*ui.Answer, withNote map[*ui.Answer]bool) pageForm {
 	T := u.e.T
 	var fields []huh.Field
 	byField := map[huh.Field]*ui.Answer{}
 	for _, v := range vals {
 		toForm(v)
-		fs := u.fields(pg.Binder, v)
+		fs := u.fields(pg.Binder, v, withNote[v])
 		if len(fs) > 0 {
 			byField[fs[0]] = v
 		}
@@ -257,7 +300,11 @@ func (u *UI) pageForm(pg ui.Page, vals []*ui.Answer) pageForm {
 		Title(T("nav.title")).
 		Options(huh.NewOption(T("nav.next"), "next"), huh.NewOption(T("nav.back"), "back"), huh.NewOption(T("nav.stop"), "stop")).
 		Value(&nav))
-	g := huh.NewGroup(fields...).Title(T(pg.Section.TitleKey())).Description(T(pg.Section.IntroKey()))
+	intro := T(pg.Section.IntroKey())
+	if pg.Said != "" {
+		intro = "✓ " + pg.Said
+	}
+	g := huh.NewGroup(fields...).Title(T(pg.Section.TitleKey())).Description(intro)
 	return pageForm{form: u.form(g), fields: fields, nav: &nav, byField: byField}
 }
 
@@ -287,8 +334,11 @@ func shortHelp(help string) string {
 	return strings.Join(parts[:4], " ") + " …"
 }
 
-// fields makes the huh fields of one question.
-func (u *UI) fields(b *plan.Binder, v *ui.Answer) []huh.Field {
+// fields makes the huh fields of one question. A list (of people, or a
+// checklist) has its note field only if it has a note, or one was asked
+// for (withNote); otherwise "✎ Add a note" is its last option: Enter
+// through the page is one key per list, not two.
+func (u *UI) fields(b *plan.Binder, v *ui.Answer, withNote bool) []huh.Field {
 	T := u.e.T
 	checkText := ui.CheckText(u.e)
 	title, help := T(v.Q.TitleKey()), shortHelp(T(v.Q.HelpKey()))
@@ -327,8 +377,16 @@ func (u *UI) fields(b *plan.Binder, v *ui.Answer) []huh.Field {
 			opts = append(opts, huh.NewOption(T(v.Q.OptionKey(o)), o))
 		}
 		opts = append(opts, huh.NewOption(notApply, notApplyValue))
-		return []huh.Field{huh.NewMultiSelect[string]().Title(title).Description(help).Options(opts...).
-			Filterable(false).Height(listHeight(title, help, len(opts))).Value(&v.Checked), note()}
+		noted := withNote || v.Text != ""
+		if !noted {
+			opts = append(opts, huh.NewOption(T("progress.add-note"), noteValue))
+		}
+		fs := []huh.Field{huh.NewMultiSelect[string]().Title(title).Description(help).Options(opts...).
+			Filterable(false).Height(listHeight(title, help, len(opts))).Value(&v.Checked)}
+		if noted {
+			fs = append(fs, note())
+		}
+		return fs
 	case plan.Contacts, plan.Learn:
 		var opts []huh.Option[string]
 		for _, c := range b.Contacts {
@@ -344,14 +402,26 @@ func (u *UI) fields(b *plan.Binder, v *ui.Answer) []huh.Field {
 			return []huh.Field{huh.NewMultiSelect[string]().Title(title).Description(help).Options(opts...).
 				Filterable(false).Height(listHeight(title, help, len(opts))).Value(&v.Contacts)}
 		}
-		// "Does not apply" before the ways to add someone: with no one in
-		// the plans yet, the cursor starts on it, and Enter there only
-		// moves on, as Enter through a page must.
-		opts = append(opts, huh.NewOption(notApply, notApplyValue),
-			huh.NewOption(T("wizard.add-someone"), ui.NewContactID),
-			huh.NewOption(T("wizard.from-directory"), ui.FromDirectoryID))
-		return []huh.Field{huh.NewMultiSelect[string]().Title(title).Description(help).Options(opts...).
-			Filterable(false).Height(listHeight(title, help, len(opts))).Value(&v.Contacts), note()}
+		add := []huh.Option[string]{huh.NewOption(T("wizard.add-someone"), ui.NewContactID),
+			huh.NewOption(T("wizard.from-directory"), ui.FromDirectoryID)}
+		if len(opts) == 0 {
+			// "+ Add someone new" is never first, where the cursor starts:
+			// Enter through a page must not add anyone. With no one in
+			// the plans yet, "Does not apply" comes first.
+			opts = append([]huh.Option[string]{huh.NewOption(notApply, notApplyValue)}, add...)
+		} else {
+			opts = append(append(opts, add...), huh.NewOption(notApply, notApplyValue))
+		}
+		noted := withNote || v.Text != ""
+		if !noted {
+			opts = append(opts, huh.NewOption(T("progress.add-note"), noteValue))
+		}
+		fs := []huh.Field{huh.NewMultiSelect[string]().Title(title).Description(help).Options(opts...).
+			Filterable(false).Height(listHeight(title, help, len(opts))).Value(&v.Contacts)}
+		if noted {
+			fs = append(fs, note())
+		}
+		return fs
 	}
 	return nil
 }
