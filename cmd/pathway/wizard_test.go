@@ -274,6 +274,10 @@ func TestWizardListsShowThreeRows(t *testing.T) {
 		}
 		tm.keys("Enter")
 	}
+	tm.waitFor("part 7 of 7")
+	tm.keys("Escape")
+	tm.keys("Escape")
+	tm.exited()
 	if lists < 10 {
 		t.Fatalf("only %d lists were seen", lists)
 	}

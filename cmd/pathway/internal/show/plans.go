@@ -105,11 +105,7 @@ func Plan(e *env.Env, w io.Writer, b *plan.Binder, p plan.Plan) {
 		fmt.Fprintln(w)
 		fmt.Fprintln(w, "  "+T(s.TitleKey()))
 		for _, q := range s.Questions {
-			st := b.StateOf(p, q)
-			fmt.Fprintf(w, "    %s %s\n", StateMark(st), T(q.TitleKey()))
-			if st == plan.NotApply {
-				fmt.Fprintln(w, "        "+T("progress.not-apply-option"))
-			}
+			fmt.Fprintf(w, "    %s %s\n", StateMark(b.StateOf(p, q)), T(q.TitleKey()))
 			for _, line := range printout.AnswerLines(e.Loc, b, p, q) {
 				fmt.Fprintln(w, "        "+line)
 			}

@@ -238,6 +238,11 @@ func fromForm(v *ui.Answer) (note bool) {
 	v.TextNA = ""
 	v.Checked = slices.DeleteFunc(v.Checked, func(s string) bool { return s == notApplyValue })
 	v.Contacts = slices.DeleteFunc(v.Contacts, func(s string) bool { return s == notApplyValue })
+	if len(v.Checked) > 0 || len(v.Contacts) > 0 {
+		// Someone or something picked as well: that is the answer, and
+		// nothing picked is thrown away.
+		v.NotApply = false
+	}
 	return note
 }
 
