@@ -216,3 +216,41 @@ func TestWrapIndented(t *testing.T) {
 		}
 	}
 }
+
+// "Does not apply" goes to the form's fields and back; picked with
+// someone else, the someone is the answer.
+func TestNotApplyThroughTheForm(t *testing.T) {
+	for _, id := range []string{"home.carer", "home.fetch", "out.relationship", "money.saved", "out.address"} {
+		q, _ := plan.Lookup(id)
+		v := &ui.Answer{Q: q, NotApply: true}
+		toForm(v)
+		if v.Yes == "" && v.Choice == "" && v.TextNA == "" && len(v.Checked) == 0 && len(v.Contacts) == 0 {
+			t.Errorf("%s: not shown in the form: %+v", id, v)
+		}
+		v.NotApply = false
+		fromForm(v)
+		if !v.NotApply || v.Yes != "" || v.Choice != "" || v.TextNA != "" || len(v.Checked) != 0 || len(v.Contacts) != 0 {
+			t.Errorf("%s: read back as %+v", id, v)
+		}
+	}
+	q, _ := plan.Lookup("home.carer")
+	v := &ui.Answer{Q: q, Contacts: []string{notApplyValue, "c1", noteValue}}
+	if note := fromForm(v); !note || v.NotApply || len(v.Contacts) != 1 || v.Contacts[0] != "c1" {
+		t.Errorf("someone and \"does not apply\": %+v, note %v", v, note)
+	}
+}
+
+// A list keeps three rows in sight however long its help: its height
+// counts the help's lines.
+func TestListHeight(t *testing.T) {
+	short := listHeight("Who?", "Help.", 3)
+	long := listHeight("Who?", strings.Repeat("A long help text that wraps. ", 12), 3)
+	if short != 1+1+3 || long < 1+4+3 {
+		t.Errorf("heights %d and %d", short, long)
+	}
+	if got := shortHelp(strings.Repeat("word ", 200)); len(wrapLines(got)) > 5 {
+		t.Errorf("a long help is not shortened: %d lines", len(wrapLines(got)))
+	}
+}
+
+func wrapLines(s string) []string { return strings.Split(wrapIndented(s, listWidth), "\n") }
