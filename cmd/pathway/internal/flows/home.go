@@ -162,8 +162,9 @@ func PickLanguage(s *session.Session, u ui.UI) error {
 		l, _ := locales.Get(t)
 		labels = append(labels, l.T("language.name")+" ("+t+")")
 	}
+	labels = append(labels, e.T("progress.back"))
 	k, err := u.Menu("pathway", e.T("home.language"), labels)
-	if err != nil {
+	if err != nil || k == len(tags) {
 		return err
 	}
 	if err := e.SetLanguage(tags[k]); err != nil {
