@@ -102,11 +102,15 @@ type Answer struct {
 	Checked []string `json:"checked,omitempty"`
 	// Contacts lists contact ids for a contacts question.
 	Contacts []string `json:"contacts,omitempty"`
+	// NotApply is the answer "this does not apply to me" (no children, no
+	// pets, no papers to keep): the check-up stops asking. It goes with
+	// no other answer but a note.
+	NotApply bool `json:"na,omitempty"`
 }
 
 // Empty reports whether the answer holds nothing.
 func (a Answer) Empty() bool {
-	return a.Text == "" && a.Yes == nil && a.Choice == "" && len(a.Checked) == 0 && len(a.Contacts) == 0
+	return a.Text == "" && a.Yes == nil && a.Choice == "" && len(a.Checked) == 0 && len(a.Contacts) == 0 && !a.NotApply
 }
 
 // A Contact is a person or an organisation.

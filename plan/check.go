@@ -325,6 +325,9 @@ func checkAnswer(at string, kind Kind, id string, a Answer, contactIDs map[strin
 		return err
 	}
 	wrong := func(field string) error { return &Error{Code: CodeBadAnswer, Field: at + "." + field} }
+	if a.NotApply && (a.Yes != nil || a.Choice != "" || len(a.Checked) > 0 || len(a.Contacts) > 0) {
+		return wrong("na")
+	}
 	if a.Yes != nil && q.Kind != YesNo {
 		return wrong("yes")
 	}

@@ -26,6 +26,9 @@ type PlanReport struct {
 	Kind Kind     `json:"kind"`
 	Has  []string `json:"has"`
 	Open []Open   `json:"open"`
+	// NotApply lists the essentials the person said do not apply to
+	// them: never asked for again.
+	NotApply []string `json:"doesnt_apply"`
 }
 
 // An Open point is an essential still to do.
@@ -41,14 +44,15 @@ type Open struct {
 // Aging is something getting old. Code is "plan-never", "plan-old",
 // "bond-never", "bond-old" (a contact who agreed to a role with
 // RuleConfirm, a bond person, never confirmed or not for ConfirmDays),
-// "never-practised" or "not-practised"; "number-changed" (a newer list
-// changed a number: see Binder.NumberNews), "number-old" (a contact's own
-// number not confirmed with them for NumberDays) or "list-old" (a number
-// to learn that its list confirmed over ListDays ago); Days is how old
-// it is. The consent ledger adds "share-passed" and "share-old" (see
-// Ledger.CheckUp), with Share the consent's number, For whom, and Date the
-// day they were asked to stop (share-passed) or the day it was made
-// (share-old).
+// or "not-practised" (a number practised once, not for PractiseDays);
+// "number-changed" (a newer list changed a number: see Binder.NumberNews),
+// "number-old" (a contact's own number not confirmed with them for
+// NumberDays) or "list-old" (a number to learn that its list confirmed
+// over ListDays ago); Days is how old it is. A number never practised is
+// not getting old: the open point "numbers-not-known" says it. The
+// consent ledger adds "share-passed" and "share-old" (see Ledger.CheckUp),
+// with Share the consent's number, For whom, and Date the day they were
+// asked to stop (share-passed) or the day it was made (share-old).
 type Aging struct {
 	Code    string `json:"code"`
 	Plan    string `json:"plan,omitempty"`
@@ -74,10 +78,14 @@ func (b *Binder) CheckUp(today Date) Report {
 		}
 	}
 	for _, p := range b.Plans {
-		pr := PlanReport{Plan: p.ID, Kind: p.Kind, Has: []string{}, Open: []Open{}}
+		pr := PlanReport{Plan: p.ID, Kind: p.Kind, Has: []string{}, Open: []Open{}, NotApply: []string{}}
 		for _, s := range Sections(p.Kind) {
 			for _, q := range s.Questions {
 				if !q.Essential {
+					continue
+				}
+				if p.Answers[q.ID].NotApply {
+					pr.NotApply = append(pr.NotApply, q.ID)
 					continue
 				}
 				if o, open := b.essential(p, q); open {
@@ -110,7 +118,7 @@ func (b *Binder) CheckUp(today Date) Report {
 	for _, d := range b.Drills() {
 		switch {
 		case d.Progress.Practised.IsZero():
-			r.Old = append(r.Old, Aging{Code: "never-practised", Contact: d.Contact.ID})
+			// Never practised: not old, still to do.
 		case d.Progress.Practised.DaysUntil(today) > PractiseDays:
 			r.Old = append(r.Old, Aging{Code: "not-practised", Contact: d.Contact.ID, Days: d.Progress.Practised.DaysUntil(today)})
 		}

@@ -25,6 +25,12 @@ func (b *Binder) AddPlan(k Kind, context string, today Date) *Plan {
 // empty answer is removed.
 func (b *Binder) SetAnswer(p *Plan, q Question, a Answer) {
 	clean := Answer{Text: strings.TrimSpace(Clean(a.Text))}
+	if a.NotApply {
+		// "Does not apply" stands alone: nothing else said is kept but
+		// the note.
+		a = Answer{}
+		clean.NotApply = true
+	}
 	switch q.Kind {
 	case YesNo:
 		clean.Yes = a.Yes
@@ -108,13 +114,45 @@ func (b *Binder) AddContact(c Contact, role Role, today Date) *Contact {
 // role added, and added is false.
 func (b *Binder) AddOrFind(c Contact, role Role, today Date) (got *Contact, added bool) {
 	for i := range b.Contacts {
-		if strings.EqualFold(b.Contacts[i].Name, c.Name) {
+		if SameName(b.Contacts[i].Name, c.Name) {
 			got = &b.Contacts[i]
-			if role != "" && !got.HasRole(role) {
-				got.Roles = append(got.Roles, role)
-			}
+			b.TakeRole(got, role)
 			return got, false
 		}
 	}
 	return b.AddContact(c, role, today), true
+}
+
+// TakeRole gives contact c role (if not empty and not had already).
+func (b *Binder) TakeRole(c *Contact, role Role) {
+	if role != "" && !c.HasRole(role) {
+		c.Roles = append(c.Roles, role)
+	}
+}
+
+// SameName reports whether two names are the same name, whatever the case
+// and the spaces between words.
+func SameName(a, b string) bool {
+	return strings.EqualFold(strings.Join(strings.Fields(CleanLine(a)), " "), strings.Join(strings.Fields(CleanLine(b)), " "))
+}
+
+// Match returns the contact already in the binder that c, about to be
+// added, may well be: one with the same name, or with one of c's phone
+// numbers. It is for asking the person ("Is this Tony?"), never for
+// deciding alone: two people can share a name. Nil if there is none.
+func (b *Binder) Match(c Contact) *Contact {
+	for i := range b.Contacts {
+		have := &b.Contacts[i]
+		if SameName(have.Name, c.Name) {
+			return have
+		}
+		for _, p := range c.Phones {
+			for _, q := range have.Phones {
+				if p.Number == q.Number && p.Ext == q.Ext {
+					return have
+				}
+			}
+		}
+	}
+	return nil
 }

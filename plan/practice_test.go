@@ -127,7 +127,8 @@ func TestCheckUp(t *testing.T) {
 			}
 		}
 	}
-	if len(r.Old) != 2 || r.Old[0].Code != "never-practised" {
+	// Two numbers never practised: not "getting old", still to do.
+	if len(r.Old) != 0 {
 		t.Errorf("old: %+v", r.Old)
 	}
 	// 100 days later everything is old.
@@ -136,7 +137,7 @@ func TestCheckUp(t *testing.T) {
 	for _, o := range r.Old {
 		codes[o.Code]++
 	}
-	if codes["plan-old"] != 2 || codes["bond-old"] != 2 || codes["not-practised"] != 1 || codes["never-practised"] != 2 {
+	if codes["plan-old"] != 2 || codes["bond-old"] != 2 || codes["not-practised"] != 1 || codes["never-practised"] != 0 {
 		t.Errorf("100 days on: %v", codes)
 	}
 	// An empty plan: every essential open; a bond person who has not
@@ -158,4 +159,37 @@ func TestCheckUp(t *testing.T) {
 	if !found {
 		t.Errorf("the bond person who has not agreed is not named: %+v", last.Open)
 	}
+	// "Does not apply" is never asked for again, and counted apart.
+	last0 := b.Plans[len(b.Plans)-1]
+	b.SetAnswer(&b.Plans[len(b.Plans)-1], mustLookup(t, "home.carer"), Answer{NotApply: true, Contacts: []string{"c9"}, Text: "no pets"})
+	if a := last0.Answers["home.carer"]; !a.NotApply || len(a.Contacts) != 0 || a.Text != "no pets" {
+		t.Errorf("home.carer stored as %+v", a)
+	}
+	r = b.CheckUp(day(t, "2026-11-20"))
+	last = r.Plans[len(r.Plans)-1]
+	for _, o := range last.Open {
+		if o.Question == "home.carer" {
+			t.Errorf("the check-up still asks for what does not apply: %+v", last.Open)
+		}
+	}
+	if len(last.NotApply) != 1 || last.NotApply[0] != "home.carer" {
+		t.Errorf("not apply: %v", last.NotApply)
+	}
+	total := 0
+	for _, s := range Sections(Release) {
+		total += len(s.Questions)
+	}
+	// Answered: bond.money, and the numbers to learn (marked in the sample).
+	if n := b.Tally(b.Plans[len(b.Plans)-1], ""); n[NotApply] != 1 || n[Answered] != 2 || n[ToDo] != total-3 {
+		t.Errorf("tally %v", n)
+	}
+}
+
+func mustLookup(t *testing.T, id string) Question {
+	t.Helper()
+	q, ok := Lookup(id)
+	if !ok {
+		t.Fatalf("no question %q", id)
+	}
+	return q
 }

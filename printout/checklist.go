@@ -107,8 +107,9 @@ func (d *doc) answerLines(b *plan.Binder, p *plan.Plan, q plan.Question) []strin
 	return lines
 }
 
-// point writes one question: a tick if it is answered or an empty box if
-// it is still to do, its title, and the answer or lines to write one.
+// point writes one question: a tick if it is answered, a cross if it
+// does not apply, an empty box if it is skipped or still to do; its
+// title, and the answer or lines to write one.
 func (d *doc) point(b *plan.Binder, p *plan.Plan, q plan.Question) {
 	x := Margin
 	indent := x + 7
@@ -116,7 +117,7 @@ func (d *doc) point(b *plan.Binder, p *plan.Plan, q plan.Question) {
 	first, second, _ := d.pointTitles(q, textW)
 	lines := d.answerLines(b, p, q)
 	d.room(d.pointHeight(b, p, q))
-	d.checkBox(x, d.y+0.6, IsAnswered(b, *p, q))
+	d.checkBox(x, d.y+0.6, b.StateOf(*p, q))
 	d.y = d.col(indent, d.y, textW, first, pointTitleSize, true)
 	if second != "" {
 		d.pdf.SetTextColor(80, 80, 80)
@@ -137,10 +138,12 @@ func (d *doc) point(b *plan.Binder, p *plan.Plan, q plan.Question) {
 // checkBox draws a point's box with its top at y: "☐" for a point still
 // to do, "☑" for a point answered. They are characters, not drawings, so
 // that a screen reader and a search find them.
-func (d *doc) checkBox(x, y float64, ticked bool) {
-	box := "☐"
-	if ticked {
-		box = "☑"
+func (d *doc) checkBox(x, y float64, st plan.State) {
+	// The same states as on screen: ☑ answered, ☒ doesn't apply (said
+	// in words on the answer line), ☐ skipped or to do: room to write.
+	box := map[plan.State]string{plan.Answered: "☑", plan.NotApply: "☒"}[st]
+	if box == "" {
+		box = "☐"
 	}
 	d.w.text(x, y+pointTitleSize*ptToMM-0.3, box, 12, false)
 }

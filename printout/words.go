@@ -12,10 +12,7 @@ import (
 // numbers to learn live on the contacts, so that question is answered
 // once a contact is marked.
 func IsAnswered(b *plan.Binder, p plan.Plan, q plan.Question) bool {
-	if q.Kind == plan.Learn {
-		return len(b.ToLearn()) > 0
-	}
-	return !p.Answers[q.ID].Empty()
+	return b.StateOf(p, q) == plan.Answered
 }
 
 // AnswerLines words the answer to q in plan p, a line each, in the
@@ -52,6 +49,9 @@ func AnswerLines(loc *locales.Locale, b *plan.Binder, p plan.Plan, q plan.Questi
 		for _, c := range b.ToLearn() {
 			lines = append(lines, c.Name+": "+PhoneText(loc, c.Phones[0]))
 		}
+	}
+	if ans.NotApply {
+		lines = append(lines, T("progress.not-apply-option"))
 	}
 	if ans.Text != "" {
 		lines = append(lines, strings.Split(ans.Text, "\n")...)

@@ -108,8 +108,9 @@ func StartPlan(s *session.Session, u ui.UI) error {
 	for _, k := range plan.Kinds {
 		labels = append(labels, e.T(plan.KindTitleKey(k))+": "+e.T(plan.KindIntroKey(k)))
 	}
+	labels = append(labels, e.T("progress.back"))
 	k, err := u.Menu("pathway", e.T("home.which-kind"), labels)
-	if err != nil {
+	if err != nil || k == len(plan.Kinds) {
 		return err
 	}
 	return wizard.New(s, u, plan.Kinds[k])
@@ -136,10 +137,11 @@ func ContinuePlan(s *session.Session, u ui.UI, id string) error {
 	default:
 		var labels []string
 		for _, p := range b.Plans {
-			labels = append(labels, show.PlanLabel(e, p))
+			labels = append(labels, show.PlanProgress(e, b, p))
 		}
+		labels = append(labels, e.T("progress.back"))
 		k, err := u.Menu("pathway", e.T("home.which-plan"), labels)
-		if err != nil {
+		if err != nil || k == len(b.Plans) {
 			return err
 		}
 		p = &b.Plans[k]
@@ -171,8 +173,9 @@ func PickLanguage(s *session.Session, u ui.UI) error {
 		l, _ := locales.Get(t)
 		labels = append(labels, l.T("language.name")+" ("+t+")")
 	}
+	labels = append(labels, e.T("progress.back"))
 	k, err := u.Menu("pathway", e.T("home.language"), labels)
-	if err != nil {
+	if err != nil || k == len(tags) {
 		return err
 	}
 	if err := e.SetLanguage(tags[k]); err != nil {

@@ -52,18 +52,26 @@ func Check(e *env.Env, b *plan.Binder, r plan.Report, only string) string {
 			q, _ := plan.Lookup(id)
 			has = append(has, T(q.TitleKey()))
 		}
+		fmt.Fprintln(&sb, "  "+TallyText(e, b.Tally(*p, "")))
 		if len(has) > 0 {
-			fmt.Fprintln(&sb, "  "+T("check.has")+":")
+			fmt.Fprintln(&sb, "  "+T("progress.check-answered")+":")
 			for _, h := range has {
-				fmt.Fprintln(&sb, "    ✓ "+h)
+				fmt.Fprintln(&sb, "    "+StateMark(plan.Answered)+" "+h)
+			}
+		}
+		if len(pr.NotApply) > 0 {
+			fmt.Fprintln(&sb, "  "+T("progress.check-not-apply")+":")
+			for _, id := range pr.NotApply {
+				q, _ := plan.Lookup(id)
+				fmt.Fprintln(&sb, "    "+StateMark(plan.NotApply)+" "+T(q.TitleKey()))
 			}
 		}
 		if len(pr.Open) == 0 {
 			fmt.Fprintln(&sb, "  "+T("check.nothing-open"))
 		} else {
-			fmt.Fprintln(&sb, "  "+T("check.open")+":")
+			fmt.Fprintln(&sb, "  "+T("progress.check-todo")+":")
 			for _, o := range pr.Open {
-				fmt.Fprintln(&sb, "    · "+openText(e, b, o))
+				fmt.Fprintln(&sb, "    "+StateMark(plan.ToDo)+" "+openText(e, b, o))
 			}
 		}
 		fmt.Fprintln(&sb)
@@ -95,12 +103,21 @@ func contactName(b *plan.Binder, id string) string {
 	return id
 }
 
+// planName is how a plan is named in a sentence: its kind, and what it
+// is about; never its id.
+func planName(e *env.Env, b *plan.Binder, id string) string {
+	if p := b.Plan(id); p != nil {
+		return PlanName(e, *p)
+	}
+	return id
+}
+
 func openText(e *env.Env, b *plan.Binder, o plan.Open) string {
 	switch o.Code {
 	case "bond-not-agreed":
 		return e.T("check.bond-not-agreed", "Name", contactName(b, o.Contact))
 	case "numbers-not-known":
-		return e.T("check.numbers-not-known")
+		return e.T("progress.numbers-not-known")
 	}
 	q, _ := plan.Lookup(o.Question)
 	return e.T(q.OpenKey())
@@ -109,9 +126,9 @@ func openText(e *env.Env, b *plan.Binder, o plan.Open) string {
 func agingText(e *env.Env, b *plan.Binder, o plan.Aging) string {
 	switch o.Code {
 	case "plan-never":
-		return e.T("check.plan-never", "Plan", o.Plan)
+		return e.T("progress.plan-never", "Plan", planName(e, b, o.Plan))
 	case "plan-old":
-		return e.N("check.plan-old", o.Days, "Plan", o.Plan)
+		return e.N("progress.plan-old", o.Days, "Plan", planName(e, b, o.Plan))
 	case "bond-never":
 		return e.T("check.bond-never", "Name", contactName(b, o.Contact))
 	case "bond-old":
@@ -126,8 +143,6 @@ func agingText(e *env.Env, b *plan.Binder, o plan.Aging) string {
 		if c := b.Contact(o.Contact); c != nil && c.Source != nil {
 			return e.T("lists.list-old", "Name", c.Name, "Org", c.Source.By, "Date", c.Source.Confirmed)
 		}
-	case "never-practised":
-		return e.T("check.never-practised", "Name", contactName(b, o.Contact))
 	case "share-passed":
 		return e.T("shares.check-passed", "ID", o.Share, "Name", o.For, "Until", o.Date.String())
 	case "share-old":
@@ -147,10 +162,11 @@ func CheckJSON(e *env.Env, w io.Writer, b *plan.Binder, r plan.Report) error {
 		Text string `json:"text"`
 	}
 	type planOut struct {
-		Plan string    `json:"plan"`
-		Kind plan.Kind `json:"kind"`
-		Has  []string  `json:"has"`
-		Open []open    `json:"open"`
+		Plan     string    `json:"plan"`
+		Kind     plan.Kind `json:"kind"`
+		Has      []string  `json:"has"`
+		Open     []open    `json:"open"`
+		NotApply []string  `json:"doesnt_apply"`
 	}
 	out := struct {
 		Plans []planOut `json:"plans"`
@@ -160,7 +176,7 @@ func CheckJSON(e *env.Env, w io.Writer, b *plan.Binder, r plan.Report) error {
 		Due   int       `json:"numbers_due"`
 	}{Plans: []planOut{}, Old: []aging{}, Known: r.Known, Total: r.Total, Due: r.Due}
 	for _, p := range r.Plans {
-		po := planOut{Plan: p.Plan, Kind: p.Kind, Has: p.Has, Open: []open{}}
+		po := planOut{Plan: p.Plan, Kind: p.Kind, Has: p.Has, Open: []open{}, NotApply: p.NotApply}
 		for _, o := range p.Open {
 			po.Open = append(po.Open, open{o, openText(e, b, o)})
 		}

@@ -97,16 +97,7 @@ func Plan(e *env.Env, w io.Writer, b *plan.Binder, p plan.Plan) {
 	if p.Context != "" {
 		fmt.Fprintln(w, T("show.context", "Context", p.Context))
 	}
-	answered, total := 0, 0
-	for _, s := range plan.Sections(p.Kind) {
-		for _, q := range s.Questions {
-			total++
-			if printout.IsAnswered(b, p, q) {
-				answered++
-			}
-		}
-	}
-	fmt.Fprintln(w, e.N("show.answered", total, "Answered", answered, "Total", total))
+	fmt.Fprintln(w, TallyText(e, b.Tally(p, "")))
 	if !p.Reviewed.IsZero() {
 		fmt.Fprintln(w, T("show.reviewed", "Date", p.Reviewed.String()))
 	}
@@ -114,11 +105,7 @@ func Plan(e *env.Env, w io.Writer, b *plan.Binder, p plan.Plan) {
 		fmt.Fprintln(w)
 		fmt.Fprintln(w, "  "+T(s.TitleKey()))
 		for _, q := range s.Questions {
-			mark := "·"
-			if printout.IsAnswered(b, p, q) {
-				mark = "✓"
-			}
-			fmt.Fprintf(w, "    %s %s\n", mark, T(q.TitleKey()))
+			fmt.Fprintf(w, "    %s %s\n", StateMark(b.StateOf(p, q)), T(q.TitleKey()))
 			for _, line := range printout.AnswerLines(e.Loc, b, p, q) {
 				fmt.Fprintln(w, "        "+line)
 			}
@@ -135,11 +122,49 @@ func PlanText(e *env.Env, b *plan.Binder, p plan.Plan) string {
 
 // PlanLabel names a plan in a list: its kind, what it is about, its state.
 func PlanLabel(e *env.Env, p plan.Plan) string {
+	return PlanName(e, p) + " (" + e.T("status."+string(p.Status)) + ")"
+}
+
+// PlanName is a plan's kind and what it is about.
+func PlanName(e *env.Env, p plan.Plan) string {
 	label := e.T(plan.KindTitleKey(p.Kind))
 	if p.Context != "" {
 		label += ": " + p.Context
 	}
-	return label + " (" + e.T("status."+string(p.Status)) + ")"
+	return label
+}
+
+// PlanProgress names a plan in a list with how far it is, in the words
+// of TallyText.
+func PlanProgress(e *env.Env, b *plan.Binder, p plan.Plan) string {
+	return PlanName(e, p) + " — " + TallyText(e, b.Tally(p, ""))
+}
+
+// TallyText words how many questions are in each state, in the one
+// vocabulary of progress ("3 answered, 1 skipped, 1 doesn't apply, 20 to
+// do"); states with none are left out.
+func TallyText(e *env.Env, n map[plan.State]int) string {
+	var parts []string
+	for _, st := range plan.States {
+		if n[st] > 0 {
+			parts = append(parts, e.T(countKeys[st], "Count", n[st]))
+		}
+	}
+	return strings.Join(parts, ", ")
+}
+
+// countKeys are the words of TallyText, one for each state.
+var countKeys = map[plan.State]string{
+	plan.Answered: "progress.count.answered",
+	plan.Skipped:  "progress.count.skipped",
+	plan.NotApply: "progress.count.doesnt-apply",
+	plan.ToDo:     "progress.count.to-do",
+}
+
+// StateMark is the mark of a question's state in a list: ✓ answered, –
+// skipped, ○ doesn't apply, · to do.
+func StateMark(st plan.State) string {
+	return map[plan.State]string{plan.Answered: "✓", plan.Skipped: "–", plan.NotApply: "○", plan.ToDo: "·"}[st]
 }
 
 // Parts lists the parts of the binder's plans that can be shared.

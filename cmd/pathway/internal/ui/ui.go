@@ -22,6 +22,10 @@ const (
 	Next Step = iota // on to the next page
 	Back             // back to the page before
 	Stop             // save and stop here; the plan stays a draft
+	// Add: a person is to be added now for an answer marked with
+	// NewContactID or FromDirectoryID; then the same page again, its
+	// answers as they are, the focus on Page.Focus.
+	Add
 )
 
 // Errors that end a session at once.
@@ -46,6 +50,13 @@ type Page struct {
 	// InMemory: nothing is saved (outreach mode); "stop here" must not
 	// say "save".
 	InMemory bool
+	// Focus is the id of a question just answered by adding someone: the
+	// page is shown again with that person picked, the focus on what
+	// follows the question.
+	Focus string
+	// Said, if set, is said at the top of the page in place of its
+	// introduction: who was just added, and for what.
+	Said string
 }
 
 // StopKey is the message id of the choice that stops at the end of pg.
@@ -64,6 +75,11 @@ type Answer struct {
 	Choice   string   // option id or ""
 	Checked  []string // option ids
 	Contacts []string // contact ids; NewContactID asks for a new one
+	// NotApply is the answer "does not apply to me".
+	NotApply bool
+	// TextNA holds, for the full screen only, the choice made beside a
+	// text answer; read it through NotApply.
+	TextNA string
 }
 
 // NewContactID stands in a contacts answer for "add someone new", and

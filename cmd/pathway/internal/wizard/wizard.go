@@ -8,6 +8,7 @@ import (
 	"errors"
 	"slices"
 
+	"pathway/cmd/pathway/internal/env"
 	"pathway/cmd/pathway/internal/session"
 	"pathway/cmd/pathway/internal/show"
 	"pathway/cmd/pathway/internal/ui"
@@ -19,7 +20,7 @@ func answersOf(b *plan.Binder, p *plan.Plan, s plan.Section) []*ui.Answer {
 	var out []*ui.Answer
 	for _, q := range s.Questions {
 		a := p.Answers[q.ID]
-		v := &ui.Answer{Q: q, Text: a.Text, Choice: a.Choice,
+		v := &ui.Answer{Q: q, Text: a.Text, Choice: a.Choice, NotApply: a.NotApply,
 			Checked: slices.Clone(a.Checked), Contacts: slices.Clone(a.Contacts)}
 		if a.Yes != nil {
 			v.Yes = "no"
@@ -46,7 +47,7 @@ func store(b *plan.Binder, p *plan.Plan, vals []*ui.Answer) {
 			b.SetLearn(v.Contacts)
 			continue
 		}
-		a := plan.Answer{Text: v.Text, Choice: v.Choice, Checked: v.Checked, Contacts: v.Contacts}
+		a := plan.Answer{Text: v.Text, Choice: v.Choice, Checked: v.Checked, Contacts: v.Contacts, NotApply: v.NotApply}
 		if v.Yes != "" {
 			yes := v.Yes == "yes"
 			a.Yes = &yes
@@ -79,15 +80,24 @@ func save(s *session.Session, u ui.UI) error {
 }
 
 // Run walks plan p from its resume point (or the first page) to the
-// summary, saving after every page.
+// summary, saving after every page. A finished plan opens at a chooser
+// of its parts instead: going through all of it again from part 1 is one
+// of the choices, not the only way in.
 func Run(s *session.Session, u ui.UI, p *plan.Plan) error {
+	if p.Status == plan.Done {
+		return chooseParts(s, u, p)
+	}
+	sections := plan.Sections(p.Kind)
+	i := slices.IndexFunc(sections, func(sec plan.Section) bool { return sec.ID == p.Resume })
+	return walk(s, u, p, max(i, 0))
+}
+
+// walk goes through the pages of p from page i to the summary, and
+// finishes the plan there.
+func walk(s *session.Session, u ui.UI, p *plan.Plan, i int) error {
 	e := s.E
 	b := s.Binder
 	sections := plan.Sections(p.Kind)
-	i := slices.IndexFunc(sections, func(sec plan.Section) bool { return sec.ID == p.Resume })
-	if i < 0 {
-		i = 0
-	}
 	for {
 		if i >= len(sections) {
 			finish, err := u.Summary(e.T("wizard.summary-title"), show.PlanText(e, b, *p))
@@ -105,28 +115,18 @@ func Run(s *session.Session, u ui.UI, p *plan.Plan) error {
 			}
 			// What the plan has and lacks, shown once it is saved.
 			report := show.Check(e, b, b.CheckUp(today), p.ID)
-			return u.Show(e.T("check.title"), e.T(savedWord(s, "wizard.saved-done"))+"\n\n"+report)
+			return u.Show(e.T("check.title"), e.T(savedWord(s, "progress.saved-done"))+"\n\n"+report)
 		}
-		sec := sections[i]
-		vals := answersOf(b, p, sec)
-		st, err := u.Page(ui.Page{Binder: b, Plan: p, Section: sec, Index: i, Total: len(sections), InMemory: s.Vault == nil}, vals)
-		if errors.Is(err, ui.ErrTimedOut) {
-			return lockPage(s, p, sec, vals, err)
-		}
+		st, err := page(s, u, p, i)
 		if err != nil {
 			return err
 		}
-		if err := addNewContacts(s, vals, u); err != nil {
-			return err
-		}
-		store(b, p, vals)
 		switch st {
 		case ui.Back:
 			i = max(0, i-1)
 		default:
 			i++
 		}
-		p.Updated = e.Today()
 		if p.Status != plan.Done {
 			p.Resume = ""
 			if i < len(sections) {
@@ -137,7 +137,95 @@ func Run(s *session.Session, u ui.UI, p *plan.Plan) error {
 			return err
 		}
 		if st == ui.Stop {
-			u.Notice(e.T(savedWord(s, "wizard.saved-draft")))
+			u.Notice(e.T(savedWord(s, "progress.saved-draft")))
+			return nil
+		}
+	}
+}
+
+// page shows page i of p until the person leaves it, adding the people
+// they ask for on the way (each added is offered at once, on this page
+// too), and stores its answers. The binder is saved after each person
+// added; the caller saves after the page.
+func page(s *session.Session, u ui.UI, p *plan.Plan, i int) (ui.Step, error) {
+	e := s.E
+	b := s.Binder
+	sections := plan.Sections(p.Kind)
+	sec := sections[i]
+	vals := answersOf(b, p, sec)
+	focus, said := "", ""
+	for {
+		st, err := u.Page(ui.Page{Binder: b, Plan: p, Section: sec, Index: i, Total: len(sections), Focus: focus, Said: said, InMemory: s.Vault == nil}, vals)
+		if errors.Is(err, ui.ErrTimedOut) {
+			return st, lockPage(s, p, sec, vals, err)
+		}
+		if err != nil {
+			return st, err
+		}
+		focus, said = "", ""
+		var forQ *ui.Answer
+		for _, v := range vals {
+			if slices.Contains(v.Contacts, ui.NewContactID) || slices.Contains(v.Contacts, ui.FromDirectoryID) {
+				focus, forQ = v.Q.ID, v
+			}
+		}
+		before := []string(nil)
+		if forQ != nil {
+			before = slices.Clone(forQ.Contacts)
+		}
+		if err := addNewContacts(s, vals, u); err != nil {
+			return st, err
+		}
+		if forQ != nil {
+			for _, id := range forQ.Contacts {
+				if c := b.Contact(id); c != nil && !slices.Contains(before, id) {
+					said = e.T("progress.added", "Name", c.Name, "Question", e.T(forQ.Q.TitleKey()))
+				}
+			}
+		}
+		store(b, p, vals)
+		p.Updated = e.Today()
+		if st != ui.Add {
+			return st, nil
+		}
+		if err := save(s, u); err != nil {
+			return st, err
+		}
+	}
+}
+
+// chooseParts lets the person open one part of a finished plan, or go
+// through it all again; every part's progress is shown beside its name.
+// After a part, the chooser comes back; "Back" leaves it.
+func chooseParts(s *session.Session, u ui.UI, p *plan.Plan) error {
+	e := s.E
+	b := s.Binder
+	sections := plan.Sections(p.Kind)
+	for {
+		labels := []string{e.T("progress.all-parts")}
+		for _, sec := range sections {
+			labels = append(labels, e.T(sec.TitleKey())+" — "+show.TallyText(e, b.Tally(*p, sec.ID)))
+		}
+		labels = append(labels, e.T("progress.back"))
+		title := e.T("progress.which-part")
+		k, err := u.Menu(show.PlanName(e, *p), title, labels)
+		if err != nil {
+			return err
+		}
+		switch {
+		case k == 0:
+			return walk(s, u, p, 0)
+		case k == len(labels)-1:
+			return nil
+		}
+		st, err := page(s, u, p, k-1)
+		if err != nil {
+			return err
+		}
+		if err := save(s, u); err != nil {
+			return err
+		}
+		if st == ui.Stop {
 			return nil
 		}
 	}
@@ -169,9 +257,50 @@ func addNewContacts(s *session.Session, vals []*ui.Answer, u ui.UI) error {
 		if !ok {
 			continue
 		}
-		v.Contacts = append(v.Contacts, b.AddContact(c, v.Q.Role, e.Today()).ID)
+		got, err := addOrSame(e, b, c, v.Q.Role, u)
+		if err != nil {
+			return err
+		}
+		if !slices.Contains(v.Contacts, got.ID) {
+			v.Contacts = append(v.Contacts, got.ID)
+		}
+		v.NotApply = false
 	}
 	return nil
+}
+
+// addOrSame adds c, unless it may be someone already in the plans (the
+// same name, or the same number) and the person says it is: one person,
+// one contact, on every card and in every plan. What the new entry says
+// more (a number, a yes) is added to the one kept.
+func addOrSame(e *env.Env, b *plan.Binder, c plan.Contact, role plan.Role, u ui.UI) (*plan.Contact, error) {
+	today := e.Today()
+	have := b.Match(c)
+	if have == nil {
+		return b.AddContact(c, role, today), nil
+	}
+	k, err := u.Menu(e.T("contact.new-title"), e.T("progress.same-person", "Name", have.Name),
+		[]string{e.T("progress.same-yes"), e.T("progress.same-no")})
+	if err != nil {
+		return nil, err
+	}
+	if k != 0 {
+		return b.AddContact(c, role, today), nil
+	}
+	b.TakeRole(have, role)
+	for _, ph := range c.Phones {
+		if !slices.ContainsFunc(have.Phones, func(x plan.Phone) bool { return x.Number == ph.Number && x.Ext == ph.Ext }) {
+			have.Phones = append(have.Phones, ph)
+		}
+	}
+	if c.Agreed && !have.Agreed {
+		have.Agreed, have.Confirmed = true, today
+	}
+	have.Learn = have.Learn || (c.Learn && len(have.Phones) > 0)
+	if have.CardName == "" {
+		have.CardName = c.CardName
+	}
+	return have, nil
 }
 
 // pickListing lets the person pick an organisation, from the guide's list
@@ -194,7 +323,7 @@ func pickListing(s *session.Session, q plan.Question, u ui.UI) (*plan.Contact, e
 // mode nothing is, and the words say it is kept in memory only.
 func savedWord(s *session.Session, id string) string {
 	if s.Vault == nil {
-		return map[string]string{"wizard.saved-done": "access.kept-done", "wizard.saved-draft": "access.kept-draft"}[id]
+		return map[string]string{"progress.saved-done": "access.kept-done", "progress.saved-draft": "access.kept-draft"}[id]
 	}
 	return id
 }

@@ -75,6 +75,7 @@ const (
 	Back                   // shift+tab on the first field
 	Quick                  // the quick-exit keys
 	Timeout                // no key for lockAfter
+	Add                    // Enter on "+ Add someone new": add now, then this page again
 )
 
 // Screen wraps a model (a huh form, or a pager) with what every screen of
@@ -94,6 +95,12 @@ type Screen struct {
 	armed   time.Time
 	result  Outcome
 	height  int
+	// skip is how many fields the focus moves down at the start: a page
+	// shown again goes on where the person was.
+	skip int
+	// onEnter, if set, is asked about Enter on the focused field: true
+	// ends the screen with Add.
+	onEnter func(huh.Field) bool
 }
 
 type tickMsg time.Time
@@ -105,7 +112,13 @@ func tick() tea.Cmd {
 // Init starts the inner model and the idle clock.
 func (s *Screen) Init() tea.Cmd {
 	s.lastKey = time.Now()
-	return tea.Batch(s.inner.Init(), tick(), tea.ClearScreen)
+	cmds := []tea.Cmd{s.inner.Init(), tick(), tea.ClearScreen}
+	if f, ok := s.inner.(*huh.Form); ok {
+		for range s.skip {
+			cmds = append(cmds, f.NextField())
+		}
+	}
+	return tea.Batch(cmds...)
 }
 
 // Update handles the keys every screen has, then hands the rest on.
@@ -126,6 +139,11 @@ func (s *Screen) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 			}
 			s.armed = time.Now()
 			return s, nil
+		case "enter":
+			if f, ok := s.inner.(*huh.Form); ok && s.onEnter != nil && s.onEnter(f.GetFocusedField()) {
+				s.result = Add
+				return s, tea.Quit
+			}
 		case "shift+tab":
 			if f, ok := s.inner.(*huh.Form); ok && s.first != nil && f.GetFocusedField() == s.first {
 				s.result = Back

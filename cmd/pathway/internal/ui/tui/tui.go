@@ -4,6 +4,8 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"slices"
+	"strings"
 	"time"
 
 	tea "github.com/charmbracelet/bubbletea"
@@ -16,6 +18,7 @@ import (
 	"pathway/cmd/pathway/internal/session"
 	"pathway/cmd/pathway/internal/ui"
 	"pathway/plan"
+	"pathway/wrap"
 )
 
 // The alternate screen, entered and left.
@@ -35,6 +38,8 @@ type UI struct {
 	// held is the terminal's state before pathway held it between two
 	// screens (alternate screen, no echo); nil when not held.
 	held *term.State
+	// cursors is where each menu's cursor was left, by its options.
+	cursors map[string]int
 }
 
 var _ ui.UI = (*UI)(nil)
@@ -87,7 +92,11 @@ func (u *UI) Close() {
 // run shows one screen and returns how it ended. A quick exit or a timeout
 // clears the screen and the scrollback and is returned as an error.
 func (u *UI) run(header string, inner tea.Model, first huh.Field) (Outcome, error) {
-	s := u.screen(header, inner, first)
+	return u.runScreen(u.screen(header, inner, first))
+}
+
+// runScreen is run for a screen made already.
+func (u *UI) runScreen(s *Screen) (Outcome, error) {
 	u.release()
 	opts := []tea.ProgramOption{tea.WithAltScreen(), tea.WithInput(u.in), tea.WithOutput(u.out)}
 	_, err := tea.NewProgram(s, opts...).Run()
@@ -125,17 +134,151 @@ func (u *UI) Notice(msg string) {
 	_, _ = u.run("pathway", newPager(msg, u.e.T("pager.continue")), nil)
 }
 
-// Page asks the questions of one section on one screen.
+// Page asks the questions of one section on one screen. Enter on "+ Add
+// someone new" (or "+ From the list of organisations") ends the page at
+// once with ui.Add, that person's answer marked, so that the person is
+// added and offered on this very page. A list has no note field under it
+// until the person asks for one ("✎ Add a note"): the page then comes
+// back with the note field, in focus.
 func (u *UI) Page(pg ui.Page, vals []*ui.Answer) (ui.Step, error) {
-	form, first, nav := u.pageForm(pg, vals)
-	out, err := u.run(u.pageHeader(pg), form, first)
-	if err != nil {
-		return ui.Next, err
+	withNote := map[*ui.Answer]bool{}
+	noteFocus := ""
+	for {
+		pf := u.pageForm(pg, vals, withNote)
+		byField := pf.byField
+		s := u.screen(u.pageHeader(pg), pf.form, pf.fields[0])
+		s.skip = pf.focusIndex(pg.Focus)
+		if noteFocus != "" {
+			s.skip = pf.noteIndex(noteFocus)
+		}
+		var adding, noting *ui.Answer
+		var marker string
+		s.onEnter = func(f huh.Field) bool {
+			ms, ok := f.(*huh.MultiSelect[string])
+			v := byField[f]
+			if !ok || v == nil {
+				return false
+			}
+			h, ok := ms.Hovered()
+			switch {
+			case ok && (h == ui.NewContactID || h == ui.FromDirectoryID):
+				adding, marker = v, h
+				return true
+			case ok && h == noteValue:
+				noting = v
+				return true
+			}
+			return false
+		}
+		out, err := u.runScreen(s)
+		for _, v := range vals {
+			if fromForm(v) && noting == nil {
+				noting = v // "✎ Add a note" ticked with x
+			}
+		}
+		if err != nil {
+			return ui.Next, err
+		}
+		if out == Add && adding != nil {
+			if !slices.Contains(adding.Contacts, marker) {
+				adding.Contacts = append(adding.Contacts, marker)
+			}
+			return ui.Add, nil
+		}
+		if noting != nil && !withNote[noting] {
+			withNote[noting], noteFocus, pg.Focus, pg.Said = true, noting.Q.ID, "", ""
+			continue
+		}
+		if out == Back {
+			return ui.Back, nil
+		}
+		return map[string]ui.Step{"next": ui.Next, "back": ui.Back, "stop": ui.Stop}[*pf.nav], nil
 	}
-	if out == Back {
-		return ui.Back, nil
+}
+
+// noteValue stands in a list's value for "✎ Add a note".
+const noteValue = "+note"
+
+// notApplyValue stands in a list's value for "does not apply to me".
+const notApplyValue = "+na"
+
+// toForm puts "does not apply" where the form's fields show it.
+func toForm(v *ui.Answer) {
+	if !v.NotApply {
+		return
 	}
-	return map[string]ui.Step{"next": ui.Next, "back": ui.Back, "stop": ui.Stop}[*nav], nil
+	switch v.Q.Kind {
+	case plan.YesNo:
+		v.Yes = notApplyValue
+	case plan.Choice:
+		v.Choice = notApplyValue
+	case plan.Checklist:
+		v.Checked = []string{notApplyValue}
+	case plan.Contacts:
+		v.Contacts = []string{notApplyValue}
+	case plan.Text:
+		v.TextNA = notApplyValue
+	}
+}
+
+// fromForm reads "does not apply" back from the form's values, and
+// reports whether "✎ Add a note" was ticked.
+func fromForm(v *ui.Answer) (note bool) {
+	note = slices.Contains(v.Checked, noteValue) || slices.Contains(v.Contacts, noteValue)
+	v.Checked = slices.DeleteFunc(v.Checked, func(s string) bool { return s == noteValue })
+	v.Contacts = slices.DeleteFunc(v.Contacts, func(s string) bool { return s == noteValue })
+	na := v.Yes == notApplyValue || v.Choice == notApplyValue || v.TextNA == notApplyValue ||
+		slices.Contains(v.Checked, notApplyValue) || slices.Contains(v.Contacts, notApplyValue)
+	v.NotApply = na
+	if v.Yes == notApplyValue {
+		v.Yes = ""
+	}
+	if v.Choice == notApplyValue {
+		v.Choice = ""
+	}
+	v.TextNA = ""
+	v.Checked = slices.DeleteFunc(v.Checked, func(s string) bool { return s == notApplyValue })
+	v.Contacts = slices.DeleteFunc(v.Contacts, func(s string) bool { return s == notApplyValue })
+	if len(v.Checked) > 0 || len(v.Contacts) > 0 {
+		// Someone or something picked as well: that is the answer, and
+		// nothing picked is thrown away.
+		v.NotApply = false
+	}
+	return note
+}
+
+// focusIndex is how many fields down the form's focus must move to reach
+// what follows question id (the next question, or "Then:"); 0 if id is
+// empty or not on the page.
+func (pf pageForm) focusIndex(id string) int {
+	for i, f := range pf.fields {
+		if v := pf.byField[f]; id != "" && v != nil && v.Q.ID == id {
+			j := i + 1
+			for j < len(pf.fields)-1 && pf.byField[pf.fields[j]] == nil {
+				j++ // its note
+			}
+			return j
+		}
+	}
+	return 0
+}
+
+// noteIndex is the index of the note field of question id.
+func (pf pageForm) noteIndex(id string) int {
+	for i, f := range pf.fields {
+		if v := pf.byField[f]; v != nil && v.Q.ID == id {
+			return min(i+1, len(pf.fields)-1)
+		}
+	}
+	return 0
+}
+
+// pageForm is the form of one page and what is needed to read it.
+type pageForm struct {
+	form    *huh.Form
+	fields  []huh.Field              // in order, the last one "Then:"
+	nav     *string                  // where to go next: "next", "back" or "stop"
+	byField map[huh.Field]*ui.Answer // the answer each question's first field belongs to
 }
 
 // pageHeader is the progress line of a page.
@@ -145,54 +288,111 @@ func (u *UI) pageHeader(pg ui.Page) string {
 }
 
 // pageForm makes the form of one page: the fields of every question, then
-// where to go next. It returns the form, its first field, and where the
-// choice of what next is stored.
-func (u *UI) pageForm(pg ui.Page, vals []*ui.Answer) (*huh.Form, huh.Field, *string) {
+// where to go next.
+func (u *UI) pageForm(pg ui.Page, vals []*ui.Answer, withNote map[*ui.Answer]bool) pageForm {
 	T := u.e.T
 	var fields []huh.Field
+	byField := map[huh.Field]*ui.Answer{}
 	for _, v := range vals {
-		fields = append(fields, u.fields(pg.Binder, v)...)
+		toForm(v)
+		fs := u.fields(pg.Binder, v, withNote[v])
+		if len(fs) > 0 {
+			byField[fs[0]] = v
+		}
+		fields = append(fields, fs...)
 	}
 	nav := "next"
 	fields = append(fields, huh.NewSelect[string]().
 		Title(T("nav.title")).
 		Options(huh.NewOption(T("nav.next"), "next"), huh.NewOption(T("nav.back"), "back"), huh.NewOption(T(pg.StopKey()), "stop")).
 		Value(&nav))
-	g := huh.NewGroup(fields...).Title(T(pg.Section.TitleKey())).Description(T(pg.Section.IntroKey()))
-	return u.form(g), fields[0], &nav
+	intro := T(pg.Section.IntroKey())
+	if pg.Said != "" {
+		intro = "✓ " + pg.Said
+	}
+	g := huh.NewGroup(fields...).Title(T(pg.Section.TitleKey())).Description(intro)
+	return pageForm{form: u.form(g), fields: fields, nav: &nav, byField: byField}
 }
 
-// fields makes the huh fields of one question.
-func (u *UI) fields(b *plan.Binder, v *ui.Answer) []huh.Field {
+// listHeight is the height of a list field with title, help and n
+// options, such that at least three options (or all, if fewer) stay in
+// sight at 80×24 however long the help: huh counts the title and the help
+// in a list's height, so a fixed height let a long help push the options
+// out of view.
+func listHeight(title, help string, n int) int {
+	lines := func(s string) int { return max(1, len(wrap.Cells(s, listWidth))) }
+	rows := min(n, 6)
+	return lines(title) + lines(help) + max(rows, min(n, 3))
+}
+
+// listWidth is the narrowest a list's help is wrapped to at 80 columns
+// (the screen's padding and huh's bar taken off), a little less to be
+// safe: more lines counted only gives one more row.
+const listWidth = 70
+
+// shortHelp keeps a help text to at most four lines at 80 columns, so
+// that the list under it keeps its rows; the rest is cut, said with "…".
+func shortHelp(help string) string {
+	parts := wrap.Cells(help, listWidth)
+	if len(parts) <= 4 {
+		return help
+	}
+	return strings.Join(parts[:4], " ") + " …"
+}
+
+// fields makes the huh fields of one question. A list (of people, or a
+// checklist) has its note field only if it has a note, or one was asked
+// for (withNote); otherwise "✎ Add a note" is its last option: Enter
+// through the page is one key per list, not two.
+func (u *UI) fields(b *plan.Binder, v *ui.Answer, withNote bool) []huh.Field {
 	T := u.e.T
 	checkText := ui.CheckText(u.e)
-	title, help := T(v.Q.TitleKey()), T(v.Q.HelpKey())
+	title, help := T(v.Q.TitleKey()), shortHelp(T(v.Q.HelpKey()))
 	note := func() huh.Field {
 		return huh.NewInput().Title(T("wizard.note")).Value(&v.Text).
 			CharLimit(plan.MaxText + 1).Validate(checkText)
 	}
+	notApply := T("progress.not-apply-option")
 	switch v.Q.Kind {
 	case plan.Text:
-		return []huh.Field{huh.NewText().Title(title).Description(help).Value(&v.Text).
+		fs := []huh.Field{huh.NewText().Title(title).Description(help).Value(&v.Text).
 			ExternalEditor(false).Lines(3).CharLimit(plan.MaxText + 1).Validate(checkText)}
+		if v.Q.Essential {
+			// The check-up asks for an essential until it is answered:
+			// "does not apply" stops it.
+			fs = append(fs, huh.NewSelect[string]().Title(T("progress.not-apply-title")).
+				Options(huh.NewOption(T("progress.skip-option"), ""), huh.NewOption(notApply, notApplyValue)).
+				Value(&v.TextNA))
+		}
+		return fs
 	case plan.YesNo:
 		return []huh.Field{huh.NewSelect[string]().Title(title).Description(help).
-			Options(huh.NewOption(T("answer.yes"), "yes"), huh.NewOption(T("answer.no"), "no"), huh.NewOption(T("answer.not-now"), "")).
+			Options(huh.NewOption(T("answer.yes"), "yes"), huh.NewOption(T("answer.no"), "no"),
+				huh.NewOption(notApply, notApplyValue), huh.NewOption(T("progress.skip-option"), "")).
 			Value(&v.Yes), note()}
 	case plan.Choice:
 		var opts []huh.Option[string]
 		for _, o := range v.Q.Options {
 			opts = append(opts, huh.NewOption(T(v.Q.OptionKey(o)), o))
 		}
-		opts = append(opts, huh.NewOption(T("answer.not-now"), ""))
+		opts = append(opts, huh.NewOption(notApply, notApplyValue), huh.NewOption(T("progress.skip-option"), ""))
 		return []huh.Field{huh.NewSelect[string]().Title(title).Description(help).Options(opts...).Value(&v.Choice), note()}
 	case plan.Checklist:
 		var opts []huh.Option[string]
 		for _, o := range v.Q.Options {
 			opts = append(opts, huh.NewOption(T(v.Q.OptionKey(o)), o))
 		}
-		return []huh.Field{huh.NewMultiSelect[string]().Title(title).Description(help).Options(opts...).
-			Filterable(false).Value(&v.Checked), note()}
+		opts = append(opts, huh.NewOption(notApply, notApplyValue))
+		noted := withNote || v.Text != ""
+		if !noted {
+			opts = append(opts, huh.NewOption(T("progress.add-note"), noteValue))
+		}
+		fs := []huh.Field{huh.NewMultiSelect[string]().Title(title).Description(help).Options(opts...).
+			Filterable(false).Height(listHeight(title, help, len(opts))).Value(&v.Checked)}
+		if noted {
+			fs = append(fs, note())
+		}
+		return fs
 	case plan.Contacts, plan.Learn:
 		var opts []huh.Option[string]
 		for _, c := range b.Contacts {
@@ -206,12 +406,28 @@ func (u *UI) fields(b *plan.Binder, v *ui.Answer) []huh.Field {
 				return []huh.Field{huh.NewNote().Title(title).Description(T("wizard.no-numbers"))}
 			}
 			return []huh.Field{huh.NewMultiSelect[string]().Title(title).Description(help).Options(opts...).
-				Filterable(false).Height(min(len(opts)+2, 9)).Value(&v.Contacts)}
+				Filterable(false).Height(listHeight(title, help, len(opts))).Value(&v.Contacts)}
 		}
-		opts = append(opts, huh.NewOption(T("wizard.add-someone"), ui.NewContactID),
-			huh.NewOption(T("wizard.from-directory"), ui.FromDirectoryID))
-		return []huh.Field{huh.NewMultiSelect[string]().Title(title).Description(help).Options(opts...).
-			Filterable(false).Height(min(len(opts)+2, 9)).Value(&v.Contacts), note()}
+		add := []huh.Option[string]{huh.NewOption(T("wizard.add-someone"), ui.NewContactID),
+			huh.NewOption(T("wizard.from-directory"), ui.FromDirectoryID)}
+		if len(opts) == 0 {
+			// "+ Add someone new" is never first, where the cursor starts:
+			// Enter through a page must not add anyone. With no one in
+			// the plans yet, "Does not apply" comes first.
+			opts = append([]huh.Option[string]{huh.NewOption(notApply, notApplyValue)}, add...)
+		} else {
+			opts = append(append(opts, add...), huh.NewOption(notApply, notApplyValue))
+		}
+		noted := withNote || v.Text != ""
+		if !noted {
+			opts = append(opts, huh.NewOption(T("progress.add-note"), noteValue))
+		}
+		fs := []huh.Field{huh.NewMultiSelect[string]().Title(title).Description(help).Options(opts...).
+			Filterable(false).Height(listHeight(title, help, len(opts))).Value(&v.Contacts)}
+		if noted {
+			fs = append(fs, note())
+		}
+		return fs
 	}
 	return nil
 }
@@ -277,9 +493,16 @@ func (u *UI) Pick(header, title string, options []string) ([]int, error) {
 	return picked, nil
 }
 
-// Menu shows options to pick one from.
+// Menu shows options to pick one from. The cursor starts where it was
+// left the last time the same options were shown (the home menu, after
+// an action, comes back with the cursor on that action).
 func (u *UI) Menu(header, title string, options []string) (int, error) {
-	k := 0
+	if u.cursors == nil {
+		u.cursors = map[string]int{}
+	}
+	same := strings.Join(options, "\x00")
+	k := u.cursors[same]
+	defer func() { u.cursors[same] = k }()
 	var opts []huh.Option[int]
 	for i, o := range options {
 		opts = append(opts, huh.NewOption(o, i))

@@ -92,7 +92,8 @@ func TestPageFormInProcess(t *testing.T) {
 	}
 	pg := ui.Page{Binder: b, Plan: p, Section: out, Index: 3, Total: len(sections)}
 	vals := answersOf(out)
-	form, first, nav := u.pageForm(pg, vals)
+	pf := u.pageForm(pg, vals, nil)
+	form, first, nav := pf.form, pf.fields[0], pf.nav
 	s := u.screen(u.pageHeader(pg), form, first)
 	tm := teatest.NewTestModel(t, s, teatest.WithInitialTermSize(80, 24))
 
@@ -101,11 +102,13 @@ func TestPageFormInProcess(t *testing.T) {
 	tm.Type("Apt 3, 45 Sample Street")
 	waitText(t, tm, "45 Sample Street")
 	tm.Send(tea.KeyMsg{Type: tea.KeyEnter})
+	// The address is essential: beside it, whether it applies.
+	waitText(t, tm, "┃ If you leave it empty")
+	tm.Send(tea.KeyMsg{Type: tea.KeyEnter})
 	waitText(t, tm, "┃ Who lives there?")
 	tm.Send(tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune("x")}) // Mei, the first contact
 	waitText(t, tm, "[•] Mei")
-	tm.Send(tea.KeyMsg{Type: tea.KeyEnter})
-	waitText(t, tm, "┃ A note, if you want")
+	// A list has no note field until one is asked for: Enter goes on.
 	tm.Send(tea.KeyMsg{Type: tea.KeyEnter})
 	waitText(t, tm, "┃ Have you talked with them about it?")
 	// Unanswered, the cursor is on "Not now", the last option; down wraps
@@ -152,8 +155,8 @@ func TestScreenQuickExitAndBack(t *testing.T) {
 	sec := plan.Sections(plan.Safety)[1]
 	pg := ui.Page{Binder: b, Plan: p, Section: sec, Index: 1, Total: 4}
 
-	form, first, _ := u.pageForm(pg, answersOf(sec))
-	s := u.screen(u.pageHeader(pg), form, first)
+	pf := u.pageForm(pg, answersOf(sec), nil)
+	s := u.screen(u.pageHeader(pg), pf.form, pf.fields[0])
 	tm := teatest.NewTestModel(t, s, teatest.WithInitialTermSize(80, 24))
 	waitText(t, tm, "┃ Who can help you")
 	tm.Send(tea.KeyMsg{Type: tea.KeyEsc})
@@ -164,8 +167,8 @@ func TestScreenQuickExitAndBack(t *testing.T) {
 		t.Fatalf("two Esc: result %v", s.result)
 	}
 
-	form, first, _ = u.pageForm(pg, answersOf(sec))
-	s = u.screen(u.pageHeader(pg), form, first)
+	pf = u.pageForm(pg, answersOf(sec), nil)
+	s = u.screen(u.pageHeader(pg), pf.form, pf.fields[0])
 	tm = teatest.NewTestModel(t, s, teatest.WithInitialTermSize(80, 24))
 	waitText(t, tm, "┃ Who can help you")
 	tm.Send(tea.KeyMsg{Type: tea.KeyShiftTab})
@@ -182,8 +185,8 @@ func TestScreenLocksAfterIdle(t *testing.T) {
 	u.lockAfter = time.Second
 	p := b.AddPlan(plan.Safety, "", e.Today())
 	sec := plan.Sections(plan.Safety)[0]
-	form, first, _ := u.pageForm(ui.Page{Binder: b, Plan: p, Section: sec, Total: 4}, answersOf(sec))
-	s := u.screen("x", form, first)
+	pf := u.pageForm(ui.Page{Binder: b, Plan: p, Section: sec, Total: 4}, answersOf(sec), nil)
+	s := u.screen("x", pf.form, pf.fields[0])
 	tm := teatest.NewTestModel(t, s, teatest.WithInitialTermSize(80, 24))
 	tm.WaitFinished(t, teatest.WithFinalTimeout(5*time.Second))
 	if s.result != Timeout {
@@ -213,3 +216,41 @@ func TestWrapIndented(t *testing.T) {
 		}
 	}
 }
+
+// "Does not apply" goes to the form's fields and back; picked with
+// someone else, the someone is the answer.
+func TestNotApplyThroughTheForm(t *testing.T) {
+	for _, id := range []string{"home.carer", "home.fetch", "out.relationship", "money.saved", "out.address"} {
+		q, _ := plan.Lookup(id)
+		v := &ui.Answer{Q: q, NotApply: true}
+		toForm(v)
+		if v.Yes == "" && v.Choice == "" && v.TextNA == "" && len(v.Checked) == 0 && len(v.Contacts) == 0 {
+			t.Errorf("%s: not shown in the form: %+v", id, v)
+		}
+		v.NotApply = false
+		fromForm(v)
+		if !v.NotApply || v.Yes != "" || v.Choice != "" || v.TextNA != "" || len(v.Checked) != 0 || len(v.Contacts) != 0 {
+			t.Errorf("%s: read back as %+v", id, v)
+		}
+	}
+	q, _ := plan.Lookup("home.carer")
+	v := &ui.Answer{Q: q, Contacts: []string{notApplyValue, "c1", noteValue}}
+	if note := fromForm(v); !note || v.NotApply || len(v.Contacts) != 1 || v.Contacts[0] != "c1" {
+		t.Errorf("someone and \"does not apply\": %+v, note %v", v, note)
+	}
+}
+
+// A list keeps three rows in sight however long its help: its height
+// counts the help's lines.
+func TestListHeight(t *testing.T) {
+	short := listHeight("Who?", "Help.", 3)
+	long := listHeight("Who?", strings.Repeat("A long help text that wraps. ", 12), 3)
+	if short != 1+1+3 || long < 1+4+3 {
+		t.Errorf("heights %d and %d", short, long)
+	}
+	if got := shortHelp(strings.Repeat("word ", 200)); len(wrapLines(got)) > 5 {
+		t.Errorf("a long help is not shortened: %d lines", len(wrapLines(got)))
+	}
+}
+
+func wrapLines(s string) []string { return strings.Split(wrapIndented(s, listWidth), "\n") }
