@@ -7,6 +7,7 @@ const (
 	ReviewDays   = 90 // a plan not gone through for this long
 	ConfirmDays  = 90 // a bond person not asked again for this long
 	PractiseDays = 30 // a number not practised for this long
+	SilenceDays  = 90 // "if you don't hear from me" not gone over with a helper for this long
 )
 
 // A Report is what the check-up finds: per plan, the essentials it has and
@@ -41,7 +42,10 @@ type Open struct {
 // Aging is something getting old. Code is "plan-never", "plan-old",
 // "bond-never", "bond-old" (a contact who agreed to a role with
 // RuleConfirm, a bond person, never confirmed or not for ConfirmDays),
-// "never-practised" or "not-practised"; Days is how old it is.
+// "silence-never", "silence-old" (what a helper does if they do not hear
+// from the person is written but was never agreed with them, or not gone
+// over again for SilenceDays), "never-practised" or "not-practised"; Days
+// is how old it is.
 type Aging struct {
 	Code    string `json:"code"`
 	Plan    string `json:"plan,omitempty"`
@@ -94,6 +98,17 @@ func (b *Binder) CheckUp(today Date) Report {
 			r.Old = append(r.Old, Aging{Code: "bond-never", Contact: c.ID})
 		case c.Confirmed.DaysUntil(today) > ConfirmDays:
 			r.Old = append(r.Old, Aging{Code: "bond-old", Contact: c.ID, Days: c.Confirmed.DaysUntil(today)})
+		}
+	}
+	for _, c := range b.Contacts {
+		if c.IfSilent.Empty() {
+			continue
+		}
+		switch agreed := c.IfSilent.Agreed; {
+		case agreed.IsZero():
+			r.Old = append(r.Old, Aging{Code: "silence-never", Contact: c.ID})
+		case agreed.DaysUntil(today) > SilenceDays:
+			r.Old = append(r.Old, Aging{Code: "silence-old", Contact: c.ID, Days: agreed.DaysUntil(today)})
 		}
 	}
 	for _, d := range b.Drills() {

@@ -4,6 +4,7 @@ import (
 	"slices"
 	"strings"
 
+	"pathway/locales"
 	"pathway/plan"
 )
 
@@ -137,7 +138,7 @@ func partOf(b *plan.Binder, c *plan.Contact, k plan.Kind, who Details) sheetPart
 					seenQ[id] = true
 				}
 			}
-			if always[bl.ID] || len(sb.answers) > 0 || (bl.Details && !who.empty()) {
+			if always[bl.ID] || len(sb.answers) > 0 || (bl.Details && !who.empty()) || (bl.Silence && !c.IfSilent.Empty()) {
 				blocks = append(blocks, sb)
 			}
 		}
@@ -214,6 +215,10 @@ func (d *doc) sheet(b *plan.Binder, c *plan.Contact, p sheetPart, who Details) {
 	}
 	listed := map[string]bool{} // contacts already on the page
 	for _, g := range p.groups {
+		if g[0].Silence {
+			d.silence(b, c, who, x)
+			continue
+		}
 		// A heading goes on with the first two lines under it.
 		d.room(3 + d.headingHeight(x, g[0].Title, 12) + 1 + 2*lineH(10.5))
 		d.y += 3
@@ -251,6 +256,82 @@ func (d *doc) sheet(b *plan.Binder, c *plan.Contact, p sheetPart, who Details) {
 	d.pdf.SetTextColor(90, 90, 90)
 	d.twice(x, "print.not-legal-advice", 9)
 	d.pdf.SetTextColor(0, 0, 0)
+}
+
+// silence writes what helper c agreed to do if they do not hear from the
+// person (plan.Contact.IfSilent), framed so that it stands out: when to
+// act, what to do first, the exact words to pass on, and to whom with
+// their numbers. Every line speaks to the helper about the person, by
+// the name given for the sheet when there is one.
+func (d *doc) silence(b *plan.Binder, c *plan.Contact, who Details, x float64) {
+	s := c.IfSilent
+	person := func(l *locales.Locale) string {
+		if who.Name != "" {
+			return who.Name
+		}
+		return l.T("print.sheet-them")
+	}
+	ls := d.locales()
+	line := func(id string, size float64, bold bool, kv ...any) {
+		for i, l := range ls {
+			args := append([]any{"Person", person(l)}, kv...)
+			d.secondary(i, func(sz float64) { d.para(x+6, l.T(id, args...), sz, bold) }, size)
+		}
+	}
+	text := func(t string, bold bool) {
+		for _, l := range strings.Split(t, "\n") {
+			d.para(x+10, l, 10.5, bold)
+		}
+	}
+	heading := func(i int) string { return ls[i].T("print.sheet-silence", "Person", person(ls[i])) }
+	d.room(8 + lineH(13) + 3*lineH(10.5))
+	d.y += 5
+	top, page := d.y, d.pdf.PageNo()
+	d.y += 2
+	for i := range ls {
+		d.secondary(i, func(size float64) { d.para(x+3, heading(i), size, true) }, 13)
+	}
+	d.y += 1
+	if s.After != "" {
+		line("print.sheet-silence-after", 10.5, false, "Value", s.After)
+	}
+	if s.First != "" {
+		d.y += 1
+		line("print.sheet-silence-first", 10.5, false)
+		text(s.First, false)
+	}
+	if s.Words != "" {
+		d.y += 1
+		line("print.sheet-silence-words", 10.5, false)
+		text("“"+s.Words+"”", true)
+	}
+	if len(s.Tell) > 0 || s.Others != "" {
+		d.y += 1
+		line("print.sheet-silence-tell", 10.5, false)
+		for _, id := range s.Tell {
+			if t := b.Contact(id); t != nil {
+				d.para(x+10, "•  "+strings.Join(nameAndNumbers(d.o.Loc, *t), " — "), 10.5, false)
+			}
+		}
+		if s.Others != "" {
+			text(s.Others, false)
+		}
+	}
+	d.y += 1
+	if s.Agreed.IsZero() {
+		line("print.sheet-silence-not-agreed", 10, false)
+	} else {
+		line("print.sheet-silence-agreed", 10, false, "Date", s.Agreed.String())
+	}
+	d.y += 2
+	// A frame on the left, from the heading to the last line, when the
+	// block stayed on one page.
+	if d.pdf.PageNo() == page {
+		d.pdf.SetDrawColor(60, 60, 60)
+		d.pdf.SetLineWidth(0.8)
+		d.pdf.Line(x, top, x, d.y)
+		d.pdf.SetDrawColor(0, 0, 0)
+	}
 }
 
 // secondary runs f, which writes a line at the size it is given: the

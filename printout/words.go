@@ -48,6 +48,22 @@ func AnswerLines(loc *locales.Locale, b *plan.Binder, p plan.Plan, q plan.Questi
 			lines = append(lines, ContactLine(loc, RolesIn(*c, p.Kind), true))
 		}
 	}
+	if q.Kind == plan.Silence {
+		// What each helper of the plan does if they do not hear from
+		// the person: when, and the words they pass on.
+		for _, c := range b.Helpers(&p) {
+			if x := c.IfSilent; !x.Empty() {
+				var parts []string
+				if x.After != "" {
+					parts = append(parts, x.After)
+				}
+				if x.Words != "" {
+					parts = append(parts, "“"+x.Words+"”")
+				}
+				lines = append(lines, strings.TrimSuffix(c.Name+": "+strings.Join(parts, " — "), ": "))
+			}
+		}
+	}
 	if q.Kind == plan.Learn {
 		for _, c := range b.ToLearn() {
 			lines = append(lines, c.Name+": "+PhoneText(loc, c.Phones[0]))

@@ -109,6 +109,10 @@ func agingText(e *env.Env, b *plan.Binder, o plan.Aging) string {
 		return e.T("check.bond-never", "Name", contactName(b, o.Contact))
 	case "bond-old":
 		return e.N("check.bond-old", o.Days, "Name", contactName(b, o.Contact))
+	case "silence-never":
+		return e.T("check.silence-never", "Name", contactName(b, o.Contact))
+	case "silence-old":
+		return e.N("check.silence-old", o.Days, "Name", contactName(b, o.Contact))
 	case "never-practised":
 		return e.T("check.never-practised", "Name", contactName(b, o.Contact))
 	}

@@ -49,7 +49,7 @@ func Shared(e *env.Env, w io.Writer, b *plan.Binder) {
 		for _, s := range plan.Sections(p.Kind) {
 			var qs []plan.Question
 			for _, q := range s.Questions {
-				if len(printout.AnswerLines(e.Loc, b, p, q)) > 0 && (q.Kind == plan.Learn || !p.Answers[q.ID].Empty()) {
+				if len(printout.AnswerLines(e.Loc, b, p, q)) > 0 && (q.Kind == plan.Learn || q.Kind == plan.Silence || !p.Answers[q.ID].Empty()) {
 					qs = append(qs, q)
 				}
 			}
