@@ -229,7 +229,7 @@ const (
 	RoleFamilyContact    Role = "family-contact" // tells family or friends what you chose
 	RoleDocumentKeeper   Role = "document-keeper"
 	RolePowerOfAttorney  Role = "power-of-attorney"
-	RoleAfterRelease     Role = "after-release" // supports the person once released
+	RoleAfterRelease     Role = "after-release"  // supports the person once released
 	RoleEmergencyService Role = "emergency-line" // a 24-hour line
 )
 
