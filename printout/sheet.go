@@ -3,6 +3,8 @@ package printout
 import (
 	"slices"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"pathway/locales"
 	"pathway/plan"
@@ -275,7 +277,7 @@ func (d *doc) silence(b *plan.Binder, c *plan.Contact, who Details, x float64) {
 	line := func(id string, size float64, bold bool, kv ...any) {
 		for i, l := range ls {
 			args := append([]any{"Person", person(l)}, kv...)
-			d.secondary(i, func(sz float64) { d.para(x+6, l.T(id, args...), sz, bold) }, size)
+			d.secondary(i, func(sz float64) { d.para(x+6, upperFirst(l.T(id, args...)), sz, bold) }, size)
 		}
 	}
 	text := func(t string, bold bool) {
@@ -283,7 +285,7 @@ func (d *doc) silence(b *plan.Binder, c *plan.Contact, who Details, x float64) {
 			d.para(x+10, l, 10.5, bold)
 		}
 	}
-	heading := func(i int) string { return ls[i].T("print.sheet-silence", "Person", person(ls[i])) }
+	heading := func(i int) string { return upperFirst(ls[i].T("print.sheet-silence", "Person", person(ls[i]))) }
 	d.room(8 + lineH(13) + 3*lineH(10.5))
 	d.y += 5
 	top, page := d.y, d.pdf.PageNo()
@@ -332,6 +334,17 @@ func (d *doc) silence(b *plan.Binder, c *plan.Contact, who Details, x float64) {
 		d.pdf.Line(x, top, x, d.y)
 		d.pdf.SetDrawColor(0, 0, 0)
 	}
+}
+
+// upperFirst puts the first letter of s in upper case: a sentence may
+// start with the words that stand for the person ("the person who gave
+// you this page"). Scripts without case are left as they are.
+func upperFirst(s string) string {
+	r, n := utf8.DecodeRuneInString(s)
+	if r == utf8.RuneError || unicode.IsUpper(r) {
+		return s
+	}
+	return string(unicode.ToUpper(r)) + s[n:]
 }
 
 // secondary runs f, which writes a line at the size it is given: the
