@@ -10,10 +10,19 @@ import (
 
 // IsAnswered reports whether question q of plan p has an answer. The
 // numbers to learn live on the contacts, so that question is answered
-// once a contact is marked.
+// once a contact is marked; "if you don't hear from me" lives on the
+// helpers, so it is answered once one helper of p has agreed on something.
 func IsAnswered(b *plan.Binder, p plan.Plan, q plan.Question) bool {
 	if q.Kind == plan.Learn {
 		return len(b.ToLearn()) > 0
+	}
+	if q.Kind == plan.Silence {
+		// Answered once one helper of the plan has agreed on something.
+		for _, c := range b.Helpers(&p) {
+			if !c.IfSilent.Empty() {
+				return true
+			}
+		}
 	}
 	return !p.Answers[q.ID].Empty()
 }
