@@ -311,6 +311,8 @@ func TestTerminalReleasePlan(t *testing.T) {
 		tm.focus("A note, if you want")
 	}
 	tm.keys("Enter")
+	tm.focus("Would you need an interpreter")
+	tm.keys("Enter")
 	tm.focus("Then:")
 	tm.keys("Enter")
 	tm.waitFor("They will be in your plan as: legal clinic")
