@@ -61,15 +61,8 @@ func AnswerLines(loc *locales.Locale, b *plan.Binder, p plan.Plan, q plan.Questi
 		// What each helper of the plan does if they do not hear from
 		// the person: when, and the words they pass on.
 		for _, c := range b.Helpers(&p) {
-			if x := c.IfSilent; !x.Empty() {
-				var parts []string
-				if x.After != "" {
-					parts = append(parts, x.After)
-				}
-				if x.Words != "" {
-					parts = append(parts, "“"+x.Words+"”")
-				}
-				lines = append(lines, strings.TrimSuffix(c.Name+": "+strings.Join(parts, " — "), ": "))
+			if !c.IfSilent.Empty() {
+				lines = append(lines, c.Name+": "+IfSilentText(b, *c))
 			}
 		}
 	}
@@ -137,4 +130,37 @@ func nameAndNumbers(loc *locales.Locale, c plan.Contact) []string {
 func RolesIn(c plan.Contact, k plan.Kind) plan.Contact {
 	c.Roles = slices.DeleteFunc(slices.Clone(c.Roles), func(r plan.Role) bool { return !r.In(k) })
 	return c
+}
+
+// IfSilentText words on one line what contact c agreed to do if they do
+// not hear from the person: after how long, what first, the words in
+// quotes, and whom they tell. Every part is the person's own words or a
+// contact's name.
+func IfSilentText(b *plan.Binder, c plan.Contact) string {
+	x := c.IfSilent
+	if x.Empty() {
+		return ""
+	}
+	var parts []string
+	for _, s := range []string{x.After, x.First} {
+		if s != "" {
+			parts = append(parts, strings.ReplaceAll(s, "\n", " / "))
+		}
+	}
+	if x.Words != "" {
+		parts = append(parts, "“"+strings.ReplaceAll(x.Words, "\n", " / ")+"”")
+	}
+	var tell []string
+	for _, id := range x.Tell {
+		if t := b.Contact(id); t != nil {
+			tell = append(tell, t.Name)
+		}
+	}
+	if x.Others != "" {
+		tell = append(tell, strings.ReplaceAll(x.Others, "\n", " / "))
+	}
+	if len(tell) > 0 {
+		parts = append(parts, "→ "+strings.Join(tell, ", "))
+	}
+	return strings.Join(parts, " — ")
 }

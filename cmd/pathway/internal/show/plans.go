@@ -30,6 +30,9 @@ func Summary(e *env.Env, w io.Writer, b *plan.Binder) {
 		fmt.Fprintln(w, T("show.contacts"))
 		for _, c := range b.Contacts {
 			fmt.Fprintln(w, "  "+printout.ContactLine(e.Loc, c, true))
+			if !c.IfSilent.Empty() {
+				fmt.Fprintln(w, "    "+T("wizard.silence-header", "Name", c.Name)+": "+printout.IfSilentText(b, c))
+			}
 		}
 	}
 }
@@ -71,6 +74,9 @@ func Shared(e *env.Env, w io.Writer, b *plan.Binder) {
 		fmt.Fprintln(w, T("show.contacts"))
 		for _, c := range b.Contacts {
 			fmt.Fprintln(w, "  "+printout.ContactLine(e.Loc, c, true))
+			if !c.IfSilent.Empty() {
+				fmt.Fprintln(w, "    "+T("wizard.silence-header", "Name", c.Name)+": "+printout.IfSilentText(b, c))
+			}
 		}
 	}
 }
