@@ -1,6 +1,7 @@
 package printout
 
 import (
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -102,5 +103,36 @@ func TestSheetIfSilentWithoutName(t *testing.T) {
 	}
 	if text := pdfText(t, save(t, pdf)); strings.Contains(text, "If you do not hear") {
 		t.Error("Ana's sheet has an empty block")
+	}
+}
+
+// The block is kept on one page when it fits on one: on a long bilingual
+// sheet that needs two pages, its heading and its last line share a page.
+func TestSheetIfSilentStaysTogether(t *testing.T) {
+	b := silentSample(t)
+	b.Contact("c5").IfSilent = b.Contact("c1").IfSilent
+	zh, err := locales.Get("zh-Hans")
+	if err != nil {
+		t.Fatal(err)
+	}
+	pdf, err := Sheet(b, b.Contact("c5"), Details{}, Options{Loc: locales.English(), Second: zh})
+	if err != nil {
+		t.Fatal(err)
+	}
+	path := save(t, pdf)
+	pages, _, _ := checkPDF(t, path)
+	together := false
+	for p := 1; p <= pages; p++ {
+		n := fmt.Sprint(p)
+		text := squash(runTool(t, "pdftotext", "-f", n, "-l", n, "-enc", "UTF-8", path, "-"))
+		head := strings.Contains(text, "If you do not hear from the person who gave you this page")
+		end := strings.Contains(text, "You agreed this with the person who gave you this page on 2026-11-01.")
+		if head != end {
+			t.Errorf("page %d holds only part of the block:\n%s", p, text)
+		}
+		together = together || head && end
+	}
+	if !together {
+		t.Error("the block is not on the sheet")
 	}
 }

@@ -273,59 +273,86 @@ func (d *doc) silence(b *plan.Binder, c *plan.Contact, who Details, x float64) {
 		}
 		return l.T("print.sheet-them")
 	}
+	// The block is laid out as rows first, so that it can be measured and
+	// kept on one page whenever it fits on one.
+	type row struct {
+		s         string
+		dx, size  float64
+		bold      bool
+		grey      bool
+		gapBefore float64
+	}
+	var rows []row
 	ls := d.locales()
-	line := func(id string, size float64, bold bool, kv ...any) {
+	// line adds a fixed line in each language of the sheet, the second
+	// one a point smaller and grey.
+	line := func(id string, dx, size float64, bold bool, gap float64, kv ...any) {
 		for i, l := range ls {
 			args := append([]any{"Person", person(l)}, kv...)
-			d.secondary(i, func(sz float64) { d.para(x+6, upperFirst(l.T(id, args...)), sz, bold) }, size)
+			r := row{s: upperFirst(l.T(id, args...)), dx: dx, size: size, bold: bold, gapBefore: gap}
+			if i > 0 {
+				r.size, r.grey, r.gapBefore = size-1, true, 0
+			}
+			rows = append(rows, r)
 		}
 	}
-	text := func(t string, bold bool) {
+	// own adds the person's own words, as they wrote them.
+	own := func(t string, bold bool) {
 		for _, l := range strings.Split(t, "\n") {
-			d.para(x+10, l, 10.5, bold)
+			rows = append(rows, row{s: l, dx: 10, size: 10.5, bold: bold})
 		}
 	}
-	heading := func(i int) string { return upperFirst(ls[i].T("print.sheet-silence", "Person", person(ls[i]))) }
-	d.room(8 + lineH(13) + 3*lineH(10.5))
-	d.y += 5
-	top, page := d.y, d.pdf.PageNo()
-	d.y += 2
-	for i := range ls {
-		d.secondary(i, func(size float64) { d.para(x+3, heading(i), size, true) }, 13)
-	}
-	d.y += 1
+	line("print.sheet-silence", 3, 13, true, 0)
 	if s.After != "" {
-		line("print.sheet-silence-after", 10.5, false, "Value", s.After)
+		line("print.sheet-silence-after", 6, 10.5, false, 1, "Value", s.After)
 	}
 	if s.First != "" {
-		d.y += 1
-		line("print.sheet-silence-first", 10.5, false)
-		text(s.First, false)
+		line("print.sheet-silence-first", 6, 10.5, false, 1)
+		own(s.First, false)
 	}
 	if s.Words != "" {
-		d.y += 1
-		line("print.sheet-silence-words", 10.5, false)
-		text("“"+s.Words+"”", true)
+		line("print.sheet-silence-words", 6, 10.5, false, 1)
+		own("“"+s.Words+"”", true)
 	}
 	if len(s.Tell) > 0 || s.Others != "" {
-		d.y += 1
-		line("print.sheet-silence-tell", 10.5, false)
+		line("print.sheet-silence-tell", 6, 10.5, false, 1)
 		for _, id := range s.Tell {
 			if t := b.Contact(id); t != nil {
-				d.para(x+10, "•  "+strings.Join(nameAndNumbers(d.o.Loc, *t), " — "), 10.5, false)
+				rows = append(rows, row{s: "•  " + strings.Join(nameAndNumbers(d.o.Loc, *t), " — "), dx: 10, size: 10.5})
 			}
 		}
 		if s.Others != "" {
-			text(s.Others, false)
+			own(s.Others, false)
 		}
 	}
-	d.y += 1
 	if s.Agreed.IsZero() {
-		line("print.sheet-silence-not-agreed", 10, false)
+		line("print.sheet-silence-not-agreed", 6, 10, false, 1)
 	} else {
-		line("print.sheet-silence-agreed", 10, false, "Date", s.Agreed.String())
+		line("print.sheet-silence-agreed", 6, 10, false, 1, "Date", s.Agreed.String())
 	}
-	d.y += 2
+
+	const before, inside, after = 5.0, 2.0, 2.0
+	h := before + inside + after
+	for _, r := range rows {
+		h += r.gapBefore + d.height(r.s, r.size, r.bold, d.pageW-Margin-x-r.dx)
+	}
+	if h < d.pageH-2*Margin-16 {
+		d.room(h)
+	} else {
+		d.room(before + inside + 3*lineH(10.5)) // longer than a page: at least the heading and a line
+	}
+	d.y += before
+	top, page := d.y, d.pdf.PageNo()
+	d.y += inside
+	for _, r := range rows {
+		d.y += r.gapBefore
+		if r.grey {
+			d.pdf.SetTextColor(80, 80, 80)
+		}
+		d.para(x+r.dx, r.s, r.size, r.bold)
+		d.pdf.SetTextColor(0, 0, 0)
+	}
+	d.y += after
 	// A frame on the left, from the heading to the last line, when the
 	// block stayed on one page.
 	if d.pdf.PageNo() == page {
