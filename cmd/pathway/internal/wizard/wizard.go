@@ -306,7 +306,9 @@ func ifSilentOf(e *env.Env, b *plan.Binder, c *plan.Contact, u ui.UI) error {
 		if err != nil {
 			return err
 		}
-		if picked != nil {
+		// Nothing picked keeps those named before: a form that comes back
+		// empty must not forget them.
+		if len(picked) > 0 {
 			s.Tell = nil
 			for _, i := range picked {
 				s.Tell = append(s.Tell, ids[i])
