@@ -149,6 +149,37 @@ type Contact struct {
 	// Changed is set when a newer version of Source's list changed the
 	// main number: the old number, for the notices and the old cards.
 	Changed *NumberChange `json:"number_changed,omitempty"`
+	// IfSilent is what this helper does if they do not hear from the
+	// person: agreed with them, printed on their sheet, sent with a share
+	// made for them. Nil when nothing is agreed.
+	IfSilent *IfSilent `json:"if_silent,omitempty"`
+}
+
+// IfSilent is the "if you don't hear from me" agreement with one helper.
+// Once a phone is taken, nobody can send these words any more: they live
+// with the helper, on paper and in their memory. Every field may be
+// empty.
+type IfSilent struct {
+	// After is how long without news before the helper acts, in the
+	// person's words ("two days", "by Sunday night").
+	After string `json:"after,omitempty"`
+	// First is what the helper does first.
+	First string `json:"first,omitempty"`
+	// Words are the exact words the helper passes on.
+	Words string `json:"words,omitempty"`
+	// Tell are the contacts the helper passes the words to.
+	Tell []string `json:"tell,omitempty"`
+	// Others are anyone else the helper tells, who is not a contact (the
+	// children's school, an employer), in the person's words.
+	Others string `json:"others,omitempty"`
+	// Agreed is the last day the helper agreed to all this; zero when they
+	// have not yet.
+	Agreed Date `json:"agreed,omitzero"`
+}
+
+// Empty reports whether nothing is agreed.
+func (s *IfSilent) Empty() bool {
+	return s == nil || s.After == "" && s.First == "" && s.Words == "" && len(s.Tell) == 0 && s.Others == ""
 }
 
 // OnCard returns the name the wallet cards and the drill show: the card
@@ -211,6 +242,7 @@ const (
 	RoleFamilyContact    Role = "family-contact" // tells family or friends what you chose
 	RoleDocumentKeeper   Role = "document-keeper"
 	RolePowerOfAttorney  Role = "power-of-attorney"
+	RoleAfterRelease     Role = "after-release"  // supports the person once released
 	RoleEmergencyService Role = "emergency-line" // a 24-hour line
 )
 
@@ -219,7 +251,7 @@ var Roles = []Role{
 	RoleSupporter, RolePlaceToGo, RoleLawyer, RoleLegalClinic, RoleImmigrationLaw,
 	RoleCriminalLaw, RoleFamilyLaw, RoleSupportWorker, RoleAdvocate, RoleCarer,
 	RoleKeyHolder, RoleBondMoney, RoleBondTestify, RoleReleaseHost, RoleCallsLawyer,
-	RoleFamilyContact, RoleDocumentKeeper, RolePowerOfAttorney, RoleEmergencyService,
+	RoleFamilyContact, RoleDocumentKeeper, RolePowerOfAttorney, RoleAfterRelease, RoleEmergencyService,
 }
 
 // Valid reports whether r is a known role.

@@ -19,6 +19,10 @@ const (
 	// Learn picks the contacts whose numbers the person learns by heart.
 	// Its answer lives on the contacts themselves (Contact.Learn).
 	Learn AnswerKind = "learn"
+	// Silence agrees with each helper of the plan what they do if they
+	// do not hear from the person. Its answer lives on the contacts
+	// themselves (Contact.IfSilent).
+	Silence AnswerKind = "silence"
 )
 
 // A Question is one point of a plan.
@@ -107,7 +111,11 @@ func essential(q Question) Question {
 
 // The catalogue follows pages 26-29 of "A Pathway to End Violence Against
 // Migrant Sex Workers" (2020), point by point, plus what its case studies
-// show people needed: medication, power of attorney, a frozen bank account.
+// show people needed: medication, power of attorney, a frozen bank account,
+// an interpreter, people abroad who depend on them, child protection, a
+// school or an employer, wishes if removal is likely, support after
+// release, a phone kept out of an abuser's reach. docs/coverage.md maps
+// each point to its questions (TestCoverage keeps it true).
 var catalogue = []Section{
 	// Safety plan: for a risk of violence or abuse.
 	{ID: "leave", Kind: Safety, Questions: []Question{
@@ -118,6 +126,7 @@ var catalogue = []Section{
 		q("leave.when", Choice, "soon", "ready", "unsure"),
 		q("leave.bag", Checklist, "medication", "clothes", "money", "documents", "charger", "keys"),
 		q("leave.dependants", Text),
+		q("leave.others", Text),
 	}},
 	{ID: "supports", Kind: Safety, Questions: []Question{
 		contacts("supports.people"),
@@ -125,6 +134,7 @@ var catalogue = []Section{
 		q("supports.priorities", Text),
 		q("supports.strengths", Text),
 		contacts("supports.lawyer"),
+		q("supports.silence", Silence),
 	}},
 	{ID: "money", Kind: Safety, Questions: []Question{
 		essential(q("money.saved", YesNo)),
@@ -135,6 +145,7 @@ var catalogue = []Section{
 		essential(q("papers.together", YesNo)),
 		contacts("papers.copy"),
 		q("papers.record", YesNo),
+		q("papers.phone", Checklist, "passcode", "location", "passwords", "elsewhere"),
 		q("papers.email", YesNo),
 	}},
 
@@ -146,10 +157,20 @@ var catalogue = []Section{
 		contacts("network.family"),
 		contacts("network.worker"),
 		contacts("network.advocate"),
+		q("network.interpreter", Text),
+	}},
+	// Second: the numbers that matter most are often known already (a
+	// friend, a clinic), and a person who stops early must not miss the
+	// guide's first point. Contacts added later are asked one by one
+	// whether to learn their number too.
+	{ID: "heart", Kind: Release, Questions: []Question{
+		essential(q("heart.numbers", Learn)),
 	}},
 	{ID: "home", Kind: Release, Questions: []Question{
 		essential(contacts("home.carer")),
 		q("home.care", Text),
+		q("home.others", Text),
+		q("home.cas", Text),
 		essential(contacts("home.key")),
 		q("home.fetch", Checklist, "clothes", "money", "documents", "medication"),
 		q("home.where", Text),
@@ -162,22 +183,22 @@ var catalogue = []Section{
 		essential(q("out.address", Text)),
 		contacts("out.host"),
 		q("out.relationship", Choice, "built", "started", "not-yet"),
+		contacts("out.support"),
 	}},
 	{ID: "calls", Kind: Release, Questions: []Question{
 		contacts("calls.lawyer"),
 		contacts("calls.family"),
 		q("calls.say", Text),
 		q("calls.not", Text),
+		q("calls.school", Text),
+		q("calls.silence", Silence),
 	}},
 	{ID: "extra", Kind: Release, Questions: []Question{
 		q("extra.medication", Text),
 		contacts("extra.attorney"),
 		q("extra.bank", Text),
 		q("extra.papers", Text),
-	}},
-	// Last, when every contact of the plan is known.
-	{ID: "heart", Kind: Release, Questions: []Question{
-		essential(q("heart.numbers", Learn)),
+		q("extra.removal", Checklist, "belongings", "money", "lease", "abroad"),
 	}},
 }
 

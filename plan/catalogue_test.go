@@ -36,7 +36,7 @@ func TestCatalogueIsConsistent(t *testing.T) {
 				if !q.Role.Valid() {
 					t.Errorf("%s: role %q", q.ID, q.Role)
 				}
-			case Text, YesNo, Learn:
+			case Text, YesNo, Learn, Silence:
 				if len(q.Options) > 0 {
 					t.Errorf("%s: a %s has no options", q.ID, q.Kind)
 				}

@@ -163,6 +163,12 @@ func (b *Binder) Clean() {
 		for j := range c.Languages {
 			c.Languages[j] = CleanLine(c.Languages[j])
 		}
+		if s := c.IfSilent; s != nil {
+			s.After, s.First, s.Words, s.Others = Clean(s.After), Clean(s.First), Clean(s.Words), Clean(s.Others)
+			for j := range s.Tell {
+				s.Tell[j] = CleanLine(s.Tell[j])
+			}
+		}
 		for j := range c.Phones {
 			p := &c.Phones[j]
 			p.Number = CleanLine(p.Number)
@@ -273,6 +279,11 @@ func (b *Binder) Validate() error {
 			}
 		}
 	}
+	for i, c := range b.Contacts {
+		if err := checkIfSilent(fmt.Sprintf("contacts[%d].if_silent", i), c, contactIDs); err != nil {
+			return err
+		}
+	}
 	planIDs := map[string]bool{}
 	for i, p := range b.Plans {
 		at := fmt.Sprintf("plans[%d]", i)
@@ -311,6 +322,31 @@ func (b *Binder) Validate() error {
 		}
 		if pr.Box < 0 || pr.Box > 10 {
 			return &Error{Code: CodeBadAnswer, Field: at + ".box", Value: fmt.Sprint(pr.Box)}
+		}
+	}
+	return nil
+}
+
+// checkIfSilent checks what contact c agreed to do if they do not hear
+// from the person: its texts within the limits, and the contacts it
+// names known, each once, and not c themselves.
+func checkIfSilent(at string, c Contact, contactIDs map[string]bool) error {
+	s := c.IfSilent
+	if s == nil {
+		return nil
+	}
+	for _, f := range [][2]string{{"after", s.After}, {"first", s.First}, {"words", s.Words}, {"others", s.Others}} {
+		if err := checkText(at+"."+f[0], f[1]); err != nil {
+			return err
+		}
+	}
+	for j, id := range s.Tell {
+		field := fmt.Sprintf("%s.tell[%d]", at, j)
+		if !contactIDs[id] || id == c.ID {
+			return &Error{Code: CodeUnknownContact, Field: field, Value: shorten(id)}
+		}
+		if slices.Index(s.Tell, id) != j {
+			return &Error{Code: CodeDuplicateID, Field: field, Value: shorten(id)}
 		}
 	}
 	return nil

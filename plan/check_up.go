@@ -7,6 +7,7 @@ const (
 	ReviewDays   = 90 // a plan not gone through for this long
 	ConfirmDays  = 90 // a bond person not asked again for this long
 	PractiseDays = 30 // a number not practised for this long
+	SilenceDays  = 90 // "if you don't hear from me" not gone over with a helper for this long
 )
 
 // A Report is what the check-up finds: per plan, the essentials it has and
@@ -44,7 +45,10 @@ type Open struct {
 // Aging is something getting old. Code is "plan-never", "plan-old",
 // "bond-never", "bond-old" (a contact who agreed to a role with
 // RuleConfirm, a bond person, never confirmed or not for ConfirmDays),
-// or "not-practised" (a number practised once, not for PractiseDays);
+// "silence-never", "silence-old" (what a helper does if they do not hear
+// from the person is written but was never agreed with them, or not gone
+// over again for SilenceDays), or "not-practised" (a number practised
+// once, not for PractiseDays);
 // "number-changed" (a newer list changed a number: see Binder.NumberNews),
 // "number-old" (a contact's own number not confirmed with them for
 // NumberDays) or "list-old" (a number to learn that its list confirmed
@@ -115,6 +119,17 @@ func (b *Binder) CheckUp(today Date) Report {
 		}
 	}
 	r.Old = append(r.Old, b.listAging(today)...)
+	for _, c := range b.Contacts {
+		if c.IfSilent.Empty() {
+			continue
+		}
+		switch agreed := c.IfSilent.Agreed; {
+		case agreed.IsZero():
+			r.Old = append(r.Old, Aging{Code: "silence-never", Contact: c.ID})
+		case agreed.DaysUntil(today) > SilenceDays:
+			r.Old = append(r.Old, Aging{Code: "silence-old", Contact: c.ID, Days: agreed.DaysUntil(today)})
+		}
+	}
 	for _, d := range b.Drills() {
 		switch {
 		case d.Progress.Practised.IsZero():

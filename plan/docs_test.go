@@ -5,6 +5,7 @@ import (
 	"flag"
 	"fmt"
 	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 )
@@ -13,22 +14,29 @@ var update = flag.Bool("update", false, "rewrite the generated tables of docs/pl
 
 const docsPath = "../docs/plan-format.md"
 
-// english reads the English messages, for the wording columns. Plural
-// messages (objects) are left out: no table uses them.
+// english reads the English messages, for the wording columns: the main
+// catalogue and each part's folder (locales/*/en.json). Plural messages
+// (objects) are left out: no table uses them.
 func english(t *testing.T) map[string]string {
 	t.Helper()
-	data, err := os.ReadFile("../locales/en.json")
+	parts, err := filepath.Glob("../locales/*/en.json")
 	if err != nil {
 		t.Fatal(err)
 	}
-	var raw map[string]any
-	if err := json.Unmarshal(data, &raw); err != nil {
-		t.Fatalf("reading en.json: %v", err)
-	}
 	m := map[string]string{}
-	for k, v := range raw {
-		if s, ok := v.(string); ok {
-			m[k] = s
+	for _, f := range append([]string{"../locales/en.json"}, parts...) {
+		data, err := os.ReadFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var raw map[string]any
+		if err := json.Unmarshal(data, &raw); err != nil {
+			t.Fatalf("reading %s: %v", f, err)
+		}
+		for k, v := range raw {
+			if s, ok := v.(string); ok {
+				m[k] = s
+			}
 		}
 	}
 	return m
@@ -101,6 +109,9 @@ func rolesDoc(en map[string]string) string {
 			}
 			if bl.Details {
 				qs = append(qs, "the details given when printing")
+			}
+			if bl.Silence {
+				qs = append(qs, "the contact's `if_silent`")
 			}
 			if len(qs) > 0 {
 				s += " (" + strings.Join(qs, ", ") + ")"

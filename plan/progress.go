@@ -30,7 +30,8 @@ func (b *Binder) StateOf(p Plan, q Question) State {
 	switch {
 	case a.NotApply:
 		return NotApply
-	case q.Kind == Learn && len(b.ToLearn()) > 0, q.Kind != Learn && !a.Empty():
+	case q.Kind == Learn && len(b.ToLearn()) > 0, q.Kind == Silence && b.silenceAgreed(&p),
+		q.Kind != Learn && q.Kind != Silence && !a.Empty():
 		return Answered
 	case p.Status == Done:
 		return Skipped
@@ -42,6 +43,17 @@ func (b *Binder) StateOf(p Plan, q Question) State {
 		return Skipped
 	}
 	return ToDo
+}
+
+// silenceAgreed reports whether one helper of p has an "if you don't
+// hear from me" agreement: that question's answer lives on the helpers.
+func (b *Binder) silenceAgreed(p *Plan) bool {
+	for _, c := range b.Helpers(p) {
+		if !c.IfSilent.Empty() {
+			return true
+		}
+	}
+	return false
 }
 
 // Tally counts the questions of plan p in each state; with only set, the

@@ -49,6 +49,10 @@ type Block struct {
 	// give the helper (name, date of birth, file number), given when the
 	// sheet is printed and never stored.
 	Details bool
+	// Silence marks the block that prints what the helper agreed to do if
+	// they do not hear from the person (Contact.IfSilent): printed when
+	// something is agreed, and sent with a share made for the helper.
+	Silence bool
 }
 
 // A Rule is a check-up rule that belongs to a role.
@@ -80,6 +84,13 @@ var (
 	blockLegal   = Block{ID: "legal", Title: "print.sheet-legal"}
 	blockCaller  = Block{ID: "caller", Title: "print.sheet-caller", Questions: []string{"calls.lawyer"}}
 	blockSupport = Block{ID: "support", Title: "print.sheet-support"}
+	// Every helper's sheet ends with what they do if they do not hear
+	// from the person: once a phone is taken, these words can only come
+	// from the helper.
+	blockSilence     = Block{ID: "silence", Title: "print.sheet-silence", Silence: true}
+	blockInterpreter = Block{ID: "interpreter", Title: "print.sheet-interpreter", Questions: []string{"network.interpreter"}}
+	blockCAS         = Block{ID: "cas", Title: "print.sheet-cas", Questions: []string{"home.cas"}}
+	blockRemoval     = Block{ID: "removal", Title: "print.sheet-removal", Questions: []string{"extra.removal"}}
 )
 
 var (
@@ -97,77 +108,93 @@ var roles = []RoleInfo{
 		Sheet: []Block{
 			{ID: "supporter", Title: "print.sheet-supporter"},
 			{ID: "needs", Title: "print.sheet-needs", Questions: []string{"supports.needs"}},
+			blockSilence,
 		}},
 	{Role: RolePlaceToGo, Kinds: safety, Question: "leave.places", Categories: []string{"shelter"},
 		About: "A person or place to go to when leaving.",
 		Sheet: []Block{
 			{ID: "place", Title: "print.sheet-place"},
 			{ID: "how", Title: "print.sheet-how", Questions: []string{"leave.how"}},
-			{ID: "with", Title: "print.sheet-with", Questions: []string{"leave.dependants"}},
+			{ID: "with", Title: "print.sheet-with", Questions: []string{"leave.dependants", "leave.others"}},
+			blockSilence,
 		}},
 	{Role: RoleLawyer, Kinds: safety, Question: "supports.lawyer", Categories: legal,
 		About: "A lawyer of any kind, to talk to first.",
-		Sheet: []Block{{ID: "lawyer", Title: "print.sheet-lawyer"}}},
+		Sheet: []Block{{ID: "lawyer", Title: "print.sheet-lawyer"}, blockSilence}},
 	{Role: RoleLegalClinic, Kinds: release, Question: "network.clinic", Categories: legal, Rules: lawyerRules,
-		About: "A community legal clinic.", Sheet: []Block{blockLegal, blockCaller}},
+		About: "A community legal clinic.", Sheet: []Block{blockLegal, blockCaller, blockInterpreter, blockSilence}},
 	{Role: RoleImmigrationLaw, Kinds: release, Question: "network.immigration", Categories: legal, Rules: lawyerRules,
-		About: "An immigration lawyer.", Sheet: []Block{blockLegal, blockCaller}},
+		About: "An immigration lawyer.", Sheet: []Block{blockLegal, blockCaller, blockInterpreter, blockSilence}},
 	{Role: RoleCriminalLaw, Kinds: release, Question: "network.criminal", Categories: legal, Rules: lawyerRules,
-		About: "A criminal lawyer.", Sheet: []Block{blockLegal, blockCaller}},
+		About: "A criminal lawyer.", Sheet: []Block{blockLegal, blockCaller, blockInterpreter, blockSilence}},
 	{Role: RoleFamilyLaw, Kinds: release, Question: "network.family", Categories: legal, Rules: lawyerRules,
-		About: "A family lawyer.", Sheet: []Block{blockLegal, blockCaller}},
+		About: "A family lawyer.", Sheet: []Block{blockLegal, blockCaller, blockInterpreter, blockCAS, blockSilence}},
 	{Role: RoleSupportWorker, Kinds: release, Question: "network.worker", Categories: community,
-		About: "A community support worker.", Sheet: []Block{blockSupport}},
+		About: "A community support worker.", Sheet: []Block{blockSupport, blockSilence}},
 	{Role: RoleAdvocate, Kinds: release, Question: "network.advocate", Categories: community,
 		About: "A trusted person who speaks up for the person.",
 		Sheet: []Block{blockSupport,
 			{ID: "medication", Title: "print.sheet-medication", Questions: []string{"extra.medication"}},
+			blockInterpreter, blockSilence,
 		}},
 	{Role: RoleCarer, Kinds: release, Question: "home.carer",
 		About: "Looks after children, people the person cares for, or pets.",
-		Sheet: []Block{{ID: "care", Title: "print.sheet-care", Questions: []string{"home.care"}}}},
+		Sheet: []Block{
+			{ID: "care", Title: "print.sheet-care", Questions: []string{"home.care"}},
+			{ID: "others", Title: "print.sheet-others", Questions: []string{"home.others"}},
+			blockCAS, blockSilence,
+		}},
 	{Role: RoleKeyHolder, Kinds: release, Question: "home.key",
 		About: "Has a key to the person's home.",
 		Sheet: []Block{
 			{ID: "key", Title: "print.sheet-key", Questions: []string{"home.fetch"}},
 			{ID: "where", Title: "print.sheet-where", Questions: []string{"home.where"}},
+			blockRemoval, blockSilence,
 		}},
 	{Role: RoleBondMoney, Kinds: release, Question: "bond.money", Rules: []Rule{RuleAgreed, RuleConfirm},
 		About: "Bond person who can bring money as a financial guarantee.",
 		Sheet: []Block{
 			{ID: "bond-money", Title: "print.sheet-bond", Text: "print.sheet-bond-money"},
-			blockAddress, blockDetails,
+			blockAddress, blockDetails, blockSilence,
 		}},
 	{Role: RoleBondTestify, Kinds: release, Question: "bond.testify", Rules: []Rule{RuleConfirm},
 		About: "Bond person who can come to a detention review and speak for the person.",
 		Sheet: []Block{
 			{ID: "bond-testify", Title: "print.sheet-bond", Text: "print.sheet-bond-testify"},
-			blockAddress, blockDetails,
+			blockAddress, blockDetails, blockInterpreter, blockSilence,
 		}},
 	{Role: RoleReleaseHost, Kinds: release, Question: "out.host", Categories: []string{"shelter"},
 		About: "The person or shelter the person would be released to.",
-		Sheet: []Block{{ID: "host", Title: "print.sheet-host"}, blockAddress, blockDetails}},
+		Sheet: []Block{{ID: "host", Title: "print.sheet-host"}, blockAddress, blockDetails, blockSilence}},
 	{Role: RoleCallsLawyer, Kinds: release, Question: "calls.lawyer",
 		About: "Will call the lawyer for the person.",
 		Sheet: []Block{{ID: "calls-lawyer", Title: "print.sheet-calls-lawyer",
-			Questions: []string{"network.immigration", "network.criminal", "network.clinic"}}}},
+			Questions: []string{"network.immigration", "network.criminal", "network.clinic"}},
+			blockInterpreter, blockSilence,
+		}},
 	{Role: RoleFamilyContact, Kinds: release, Question: "calls.family",
 		About: "Tells family or friends what the person chose to tell them.",
 		Sheet: []Block{
 			{ID: "family", Title: "print.sheet-family"},
 			{ID: "may-say", Title: "print.sheet-may-say", Questions: []string{"calls.say"}},
 			{ID: "not-say", Title: "print.sheet-not-say", Questions: []string{"calls.not"}},
+			{ID: "school", Title: "print.sheet-school", Questions: []string{"calls.school"}},
+			blockSilence,
 		}},
 	{Role: RoleDocumentKeeper, Kinds: safety, Question: "papers.copy",
 		About: "Keeps copies of the person's papers.",
-		Sheet: []Block{{ID: "papers", Title: "print.sheet-papers"}}},
+		Sheet: []Block{{ID: "papers", Title: "print.sheet-papers"}, blockSilence}},
 	{Role: RolePowerOfAttorney, Kinds: release, Question: "extra.attorney",
 		About: "Can act for the person on money and papers (power of attorney).",
 		Sheet: []Block{
 			{ID: "attorney", Title: "print.sheet-attorney"},
 			{ID: "bank", Title: "print.sheet-bank", Questions: []string{"extra.bank"}},
 			{ID: "papers-where", Title: "print.sheet-papers-where", Questions: []string{"extra.papers"}},
+			blockRemoval, blockSilence,
 		}},
+	{Role: RoleAfterRelease, Kinds: release, Question: "out.support", Categories: []string{"sex-worker-led", "migrant", "community", "health"},
+		About: "A person or organisation that supports the person once they are released.",
+		Sheet: []Block{{ID: "after", Title: "print.sheet-after"}, blockSilence}},
 	// A 24-hour line belongs to no plan in particular: it is printed on
 	// the back of the wallet cards. It is an organisation's line, so it
 	// has no sheet.
@@ -249,6 +276,33 @@ func (b *Binder) RolePlans(c *Contact, r Role) []*Plan {
 		return named
 	}
 	return all
+}
+
+// HasSilence reports whether role r's sheet carries what the helper does
+// if they do not hear from the person: whether a helper with this role is
+// asked about it.
+func (r Role) HasSilence() bool {
+	return slices.ContainsFunc(r.Info().Sheet, func(bl Block) bool { return bl.Silence })
+}
+
+// Helpers returns the contacts of plan p whom the person may agree "if
+// you don't hear from me" with: those named in p's answers for a role
+// whose sheet carries it, in the order of the plan's questions, each once.
+func (b *Binder) Helpers(p *Plan) []*Contact {
+	var out []*Contact
+	for _, s := range Sections(p.Kind) {
+		for _, q := range s.Questions {
+			if q.Kind != Contacts || !q.Role.HasSilence() {
+				continue
+			}
+			for _, id := range p.Answers[q.ID].Contacts {
+				if c := b.Contact(id); c != nil && !slices.Contains(out, c) {
+					out = append(out, c)
+				}
+			}
+		}
+	}
+	return out
 }
 
 // SheetKeys returns every message key the table names, each once.

@@ -145,10 +145,17 @@ func (b *Binder) SelectSections(parts []string) (Selection, string) {
 // "release-1/about", or with the whole plan.
 const AboutPart = "about"
 
+// silencePrefix marks, in a Selection, one helper's "if you don't hear
+// from me" (Contact.IfSilent): "if-silent:c3". It is not a question id,
+// so it can never be mistaken for one.
+const silencePrefix = "if-silent:"
+
 // SelectFor selects what the contact needs for the parts they play: for
 // each of their roles, the questions that fill that role's sheet (see
-// RoleInfo.Sheet), in the plans where they play it (see RolePlans). The
-// helper's sheet prints the same answers.
+// RoleInfo.Sheet), in the plans where they play it (see RolePlans), and
+// what they agreed to do if they do not hear from the person, with the
+// names and numbers of those they would tell — theirs only, never
+// another helper's. The helper's sheet prints the same.
 func (b *Binder) SelectFor(contactID string) Selection {
 	sel := Selection{}
 	c := b.Contact(contactID)
@@ -157,7 +164,11 @@ func (b *Binder) SelectFor(contactID string) Selection {
 	}
 	for _, r := range c.Roles {
 		for _, p := range b.RolePlans(c, r) {
-			for _, id := range r.SheetQuestions() {
+			ids := r.SheetQuestions()
+			if r.HasSilence() && !c.IfSilent.Empty() {
+				ids = append(ids, silencePrefix+c.ID)
+			}
+			for _, id := range ids {
 				if !slices.Contains(sel[p.ID], id) {
 					sel[p.ID] = append(sel[p.ID], id)
 				}
@@ -170,12 +181,24 @@ func (b *Binder) SelectFor(contactID string) Selection {
 // Subset returns a new binder with only the selected answers, the plans
 // they belong to, and the contacts they name. Nothing else of the binder
 // goes into it: no other answer, no other contact, no practice record.
+// What a helper agreed to do if they do not hear from the person goes
+// with it only when chosen: for one helper (SelectFor), or for every
+// helper of a plan whose Silence question is selected.
 func (b *Binder) Subset(sel Selection) *Binder {
 	out := New(b.Created)
 	out.Language = b.Language
 	var keep []string
 	learn := false               // the numbers to learn are a chosen part
 	roles := map[string][]Role{} // contact → the roles of the chosen parts
+	silent := map[string]bool{}  // contacts whose IfSilent goes too
+	keepSilent := func(c *Contact) {
+		if c == nil || c.IfSilent.Empty() {
+			return
+		}
+		silent[c.ID] = true
+		keep = append(keep, c.ID)
+		keep = append(keep, c.IfSilent.Tell...)
+	}
 	for _, p := range b.Plans {
 		qs := sel[p.ID]
 		if len(qs) == 0 {
@@ -196,6 +219,14 @@ func (b *Binder) Subset(sel Selection) *Binder {
 					}
 				}
 			}
+			if cid, ok := strings.CutPrefix(id, silencePrefix); ok {
+				keepSilent(b.Contact(cid))
+			}
+			if q, _ := Lookup(id); q.Kind == Silence {
+				for _, c := range b.Helpers(&p) {
+					keepSilent(c)
+				}
+			}
 			if q, _ := Lookup(id); q.Kind == Learn {
 				learn = true
 				for _, c := range b.ToLearn() {
@@ -214,6 +245,13 @@ func (b *Binder) Subset(sel Selection) *Binder {
 		// not the person's notes about them, not their other roles.
 		c.Confirmed, c.Address, c.Note, c.Languages = Date{}, "", "", nil
 		c.NumberChecked, c.Changed = Date{}, nil
+		if silent[c.ID] {
+			s := *c.IfSilent
+			s.Tell = slices.Clone(s.Tell)
+			c.IfSilent = &s
+		} else {
+			c.IfSilent = nil
+		}
 		if !learn {
 			c.Learn = false
 		}

@@ -3,7 +3,10 @@ package printout
 import (
 	"slices"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 
+	"pathway/locales"
 	"pathway/plan"
 )
 
@@ -139,7 +142,7 @@ func partOf(b *plan.Binder, c *plan.Contact, k plan.Kind, who Details) sheetPart
 					seenQ[id] = true
 				}
 			}
-			if always[bl.ID] || len(sb.answers) > 0 || (bl.Details && !who.empty()) {
+			if always[bl.ID] || len(sb.answers) > 0 || (bl.Details && !who.empty()) || (bl.Silence && !c.IfSilent.Empty()) {
 				blocks = append(blocks, sb)
 			}
 		}
@@ -216,6 +219,10 @@ func (d *doc) sheet(b *plan.Binder, c *plan.Contact, p sheetPart, who Details) {
 	}
 	listed := map[string]bool{} // contacts already on the page
 	for _, g := range p.groups {
+		if g[0].Silence {
+			d.silence(b, c, who, x)
+			continue
+		}
 		// A heading goes on with the first two lines under it.
 		d.room(3 + d.headingHeight(x, g[0].Title, 12) + 1 + 2*lineH(10.5))
 		d.y += 3
@@ -253,6 +260,120 @@ func (d *doc) sheet(b *plan.Binder, c *plan.Contact, p sheetPart, who Details) {
 	d.pdf.SetTextColor(90, 90, 90)
 	d.twice(x, "print.not-legal-advice", 9)
 	d.pdf.SetTextColor(0, 0, 0)
+}
+
+// silence writes what helper c agreed to do if they do not hear from the
+// person (plan.Contact.IfSilent), framed so that it stands out: when to
+// act, what to do first, the exact words to pass on, and to whom with
+// their numbers. Every line speaks to the helper about the person, by
+// the name given for the sheet when there is one.
+func (d *doc) silence(b *plan.Binder, c *plan.Contact, who Details, x float64) {
+	s := c.IfSilent
+	person := func(l *locales.Locale) string {
+		if who.Name != "" {
+			return who.Name
+		}
+		return l.T("print.sheet-them")
+	}
+	// The block is laid out as rows first, so that it can be measured and
+	// kept on one page whenever it fits on one.
+	type row struct {
+		s         string
+		dx, size  float64
+		bold      bool
+		grey      bool
+		gapBefore float64
+	}
+	var rows []row
+	ls := d.locales()
+	// line adds a fixed line in each language of the sheet, the second
+	// one a point smaller and grey.
+	line := func(id string, dx, size float64, bold bool, gap float64, kv ...any) {
+		for i, l := range ls {
+			args := append([]any{"Person", person(l)}, kv...)
+			r := row{s: upperFirst(l.T(id, args...)), dx: dx, size: size, bold: bold, gapBefore: gap}
+			if i > 0 {
+				r.size, r.grey, r.gapBefore = size-1, true, 0
+			}
+			rows = append(rows, r)
+		}
+	}
+	// own adds the person's own words, as they wrote them.
+	own := func(t string, bold bool) {
+		for _, l := range strings.Split(t, "\n") {
+			rows = append(rows, row{s: l, dx: 10, size: 10.5, bold: bold})
+		}
+	}
+	line("print.sheet-silence", 3, 13, true, 0)
+	if s.After != "" {
+		line("print.sheet-silence-after", 6, 10.5, false, 1, "Value", s.After)
+	}
+	if s.First != "" {
+		line("print.sheet-silence-first", 6, 10.5, false, 1)
+		own(s.First, false)
+	}
+	if s.Words != "" {
+		line("print.sheet-silence-words", 6, 10.5, false, 1)
+		own("“"+s.Words+"”", true)
+	}
+	if len(s.Tell) > 0 || s.Others != "" {
+		line("print.sheet-silence-tell", 6, 10.5, false, 1)
+		for _, id := range s.Tell {
+			if t := b.Contact(id); t != nil {
+				rows = append(rows, row{s: "•  " + strings.Join(nameAndNumbers(d.o.Loc, *t), " — "), dx: 10, size: 10.5})
+			}
+		}
+		if s.Others != "" {
+			own(s.Others, false)
+		}
+	}
+	if s.Agreed.IsZero() {
+		line("print.sheet-silence-not-agreed", 6, 10, false, 1)
+	} else {
+		line("print.sheet-silence-agreed", 6, 10, false, 1, "Date", s.Agreed.String())
+	}
+
+	const before, inside, after = 5.0, 2.0, 2.0
+	h := before + inside + after
+	for _, r := range rows {
+		h += r.gapBefore + d.height(r.s, r.size, r.bold, d.pageW-Margin-x-r.dx)
+	}
+	if h < d.pageH-2*Margin-16 {
+		d.room(h)
+	} else {
+		d.room(before + inside + 3*lineH(10.5)) // longer than a page: at least the heading and a line
+	}
+	d.y += before
+	top, page := d.y, d.pdf.PageNo()
+	d.y += inside
+	for _, r := range rows {
+		d.y += r.gapBefore
+		if r.grey {
+			d.pdf.SetTextColor(80, 80, 80)
+		}
+		d.para(x+r.dx, r.s, r.size, r.bold)
+		d.pdf.SetTextColor(0, 0, 0)
+	}
+	d.y += after
+	// A frame on the left, from the heading to the last line, when the
+	// block stayed on one page.
+	if d.pdf.PageNo() == page {
+		d.pdf.SetDrawColor(60, 60, 60)
+		d.pdf.SetLineWidth(0.8)
+		d.pdf.Line(x, top, x, d.y)
+		d.pdf.SetDrawColor(0, 0, 0)
+	}
+}
+
+// upperFirst puts the first letter of s in upper case: a sentence may
+// start with the words that stand for the person ("the person who gave
+// you this page"). Scripts without case are left as they are.
+func upperFirst(s string) string {
+	r, n := utf8.DecodeRuneInString(s)
+	if r == utf8.RuneError || unicode.IsUpper(r) {
+		return s
+	}
+	return string(unicode.ToUpper(r)) + s[n:]
 }
 
 // secondary runs f, which writes a line at the size it is given: the

@@ -10,7 +10,8 @@ import (
 
 // IsAnswered reports whether question q of plan p has an answer. The
 // numbers to learn live on the contacts, so that question is answered
-// once a contact is marked.
+// once a contact is marked; "if you don't hear from me" lives on the
+// helpers, so it is answered once one helper of p has agreed on something.
 func IsAnswered(b *plan.Binder, p plan.Plan, q plan.Question) bool {
 	return b.StateOf(p, q) == plan.Answered
 }
@@ -43,6 +44,15 @@ func AnswerLines(loc *locales.Locale, b *plan.Binder, p plan.Plan, q plan.Questi
 	for _, id := range ans.Contacts {
 		if c := b.Contact(id); c != nil {
 			lines = append(lines, ContactLine(loc, RolesIn(*c, p.Kind), true))
+		}
+	}
+	if q.Kind == plan.Silence {
+		// What each helper of the plan does if they do not hear from
+		// the person: when, and the words they pass on.
+		for _, c := range b.Helpers(&p) {
+			if !c.IfSilent.Empty() {
+				lines = append(lines, c.Name+": "+IfSilentText(b, *c))
+			}
 		}
 	}
 	if q.Kind == plan.Learn {
@@ -124,4 +134,37 @@ func nameAndNumbers(loc *locales.Locale, c plan.Contact) []string {
 func RolesIn(c plan.Contact, k plan.Kind) plan.Contact {
 	c.Roles = slices.DeleteFunc(slices.Clone(c.Roles), func(r plan.Role) bool { return !r.In(k) })
 	return c
+}
+
+// IfSilentText words on one line what contact c agreed to do if they do
+// not hear from the person: after how long, what first, the words in
+// quotes, and whom they tell. Every part is the person's own words or a
+// contact's name.
+func IfSilentText(b *plan.Binder, c plan.Contact) string {
+	x := c.IfSilent
+	if x.Empty() {
+		return ""
+	}
+	var parts []string
+	for _, s := range []string{x.After, x.First} {
+		if s != "" {
+			parts = append(parts, strings.ReplaceAll(s, "\n", " / "))
+		}
+	}
+	if x.Words != "" {
+		parts = append(parts, "“"+strings.ReplaceAll(x.Words, "\n", " / ")+"”")
+	}
+	var tell []string
+	for _, id := range x.Tell {
+		if t := b.Contact(id); t != nil {
+			tell = append(tell, t.Name)
+		}
+	}
+	if x.Others != "" {
+		tell = append(tell, strings.ReplaceAll(x.Others, "\n", " / "))
+	}
+	if len(tell) > 0 {
+		parts = append(parts, "→ "+strings.Join(tell, ", "))
+	}
+	return strings.Join(parts, " — ")
 }

@@ -147,6 +147,10 @@ func agingText(e *env.Env, b *plan.Binder, o plan.Aging) string {
 		return e.T("shares.check-passed", "ID", o.Share, "Name", o.For, "Until", o.Date.String())
 	case "share-old":
 		return e.T("shares.check-old", "ID", o.Share, "Name", o.For, "Made", o.Date.String())
+	case "silence-never":
+		return e.T("check.silence-never", "Name", contactName(b, o.Contact))
+	case "silence-old":
+		return e.N("check.silence-old", o.Days, "Name", contactName(b, o.Contact))
 	}
 	return e.N("check.not-practised", o.Days, "Name", contactName(b, o.Contact))
 }

@@ -30,6 +30,9 @@ func Summary(e *env.Env, w io.Writer, b *plan.Binder) {
 		fmt.Fprintln(w, T("show.contacts"))
 		for _, c := range b.Contacts {
 			fmt.Fprintln(w, "  "+printout.ContactLine(e.Loc, c, true))
+			if !c.IfSilent.Empty() {
+				fmt.Fprintln(w, "    "+T("wizard.silence-header", "Name", c.Name)+": "+printout.IfSilentText(b, c))
+			}
 		}
 	}
 }
@@ -49,7 +52,7 @@ func Shared(e *env.Env, w io.Writer, b *plan.Binder) {
 		for _, s := range plan.Sections(p.Kind) {
 			var qs []plan.Question
 			for _, q := range s.Questions {
-				if len(printout.AnswerLines(e.Loc, b, p, q)) > 0 && (q.Kind == plan.Learn || !p.Answers[q.ID].Empty()) {
+				if len(printout.AnswerLines(e.Loc, b, p, q)) > 0 && (q.Kind == plan.Learn || q.Kind == plan.Silence || !p.Answers[q.ID].Empty()) {
 					qs = append(qs, q)
 				}
 			}
@@ -71,6 +74,9 @@ func Shared(e *env.Env, w io.Writer, b *plan.Binder) {
 		fmt.Fprintln(w, T("show.contacts"))
 		for _, c := range b.Contacts {
 			fmt.Fprintln(w, "  "+printout.ContactLine(e.Loc, c, true))
+			if !c.IfSilent.Empty() {
+				fmt.Fprintln(w, "    "+T("wizard.silence-header", "Name", c.Name)+": "+printout.IfSilentText(b, c))
+			}
 		}
 	}
 }

@@ -7,6 +7,7 @@ package wizard
 import (
 	"errors"
 	"slices"
+	"strings"
 
 	"pathway/cmd/pathway/internal/env"
 	"pathway/cmd/pathway/internal/session"
@@ -19,6 +20,9 @@ import (
 func answersOf(b *plan.Binder, p *plan.Plan, s plan.Section) []*ui.Answer {
 	var out []*ui.Answer
 	for _, q := range s.Questions {
+		if q.Kind == plan.Silence {
+			continue // asked helper by helper after the page: see ifSilent
+		}
 		a := p.Answers[q.ID]
 		v := &ui.Answer{Q: q, Text: a.Text, Choice: a.Choice, NotApply: a.NotApply,
 			Checked: slices.Clone(a.Checked), Contacts: slices.Clone(a.Contacts)}
@@ -186,6 +190,17 @@ func page(s *session.Session, u ui.UI, p *plan.Plan, i int) (ui.Step, error) {
 		store(b, p, vals)
 		p.Updated = e.Today()
 		if st != ui.Add {
+			if st != ui.Stop {
+				// What each helper does if they do not hear from the
+				// person: asked helper by helper, after the page.
+				for _, q := range sec.Questions {
+					if q.Kind == plan.Silence {
+						if err := ifSilent(e, b, p, q, u); err != nil {
+							return st, err
+						}
+					}
+				}
+			}
 			return st, nil
 		}
 		if err := save(s, u); err != nil {
@@ -346,4 +361,130 @@ func lockPage(s *session.Session, p *plan.Plan, sec plan.Section, vals []*ui.Ans
 	}
 	_ = s.Save() // the lock must happen even if the save cannot
 	return err
+}
+
+// ifSilent asks, helper by helper, what each does if they do not hear
+// from the person: after how long, what first, the exact words and to
+// whom, and whether it is agreed with them. Once a phone is taken,
+// these words can only come from the helper. Every step can be skipped;
+// Enter keeps what is there, "-" clears it.
+func ifSilent(e *env.Env, b *plan.Binder, p *plan.Plan, q plan.Question, u ui.UI) error {
+	for {
+		helpers := b.Helpers(p)
+		if len(helpers) == 0 {
+			return nil
+		}
+		labels := []string{e.T("wizard.silence-done")}
+		for _, c := range helpers {
+			label := c.Name
+			switch {
+			case c.IfSilent.Empty():
+			case c.IfSilent.Agreed.IsZero():
+				label += " — " + e.T("wizard.silence-written")
+			default:
+				label += " — " + e.T("wizard.silence-agreed-on", "Date", c.IfSilent.Agreed.String())
+			}
+			labels = append(labels, label)
+		}
+		k, err := u.Menu(e.T(q.TitleKey()), e.T(q.TitleKey())+"\n"+e.T(q.HelpKey()), labels)
+		if err != nil || k <= 0 {
+			return err
+		}
+		if err := ifSilentOf(e, b, helpers[k-1], u); err != nil {
+			return err
+		}
+	}
+}
+
+// ifSilentOf asks what helper c does if they do not hear from the person.
+func ifSilentOf(e *env.Env, b *plan.Binder, c *plan.Contact, u ui.UI) error {
+	s, was := plan.IfSilent{}, plan.IfSilent{}
+	if c.IfSilent != nil {
+		s, was = *c.IfSilent, *c.IfSilent
+		s.Tell = slices.Clone(s.Tell)
+	}
+	header := e.T("wizard.silence-header", "Name", c.Name)
+	line := func(field *string, title string) error {
+		help := e.T("wizard.silence-skip")
+		if *field != "" {
+			help = e.T("plain.now", "Answer", *field) + " " + e.T("plain.keep-or-clear")
+		}
+		got, err := u.Line(header, e.T(title, "Name", c.Name), help)
+		switch {
+		case err != nil:
+			return err
+		case got == "-":
+			*field = ""
+		case got != "":
+			*field = got
+		}
+		return nil
+	}
+	if err := line(&s.After, "wizard.silence-after"); err != nil {
+		return err
+	}
+	if err := line(&s.First, "wizard.silence-first"); err != nil {
+		return err
+	}
+	if err := line(&s.Words, "wizard.silence-words"); err != nil {
+		return err
+	}
+	// Whom they tell: any other contact, with their numbers on the sheet.
+	var ids, labels []string
+	for _, o := range b.Contacts {
+		if o.ID != c.ID {
+			ids = append(ids, o.ID)
+			labels = append(labels, ui.ContactLabel(e, o))
+		}
+	}
+	if len(ids) > 0 {
+		title := e.T("wizard.silence-tell", "Name", c.Name)
+		if len(s.Tell) > 0 {
+			var names []string
+			for _, id := range s.Tell {
+				if o := b.Contact(id); o != nil {
+					names = append(names, o.Name)
+				}
+			}
+			title += "\n" + e.T("plain.now", "Answer", strings.Join(names, ", "))
+		}
+		picked, err := u.Pick(header, title, labels)
+		if err != nil {
+			return err
+		}
+		// Nothing picked keeps those named before: a form that comes back
+		// empty must not forget them.
+		if len(picked) > 0 {
+			s.Tell = nil
+			for _, i := range picked {
+				s.Tell = append(s.Tell, ids[i])
+			}
+		}
+	}
+	if err := line(&s.Others, "wizard.silence-others"); err != nil {
+		return err
+	}
+	k, err := u.Menu(header, e.T("wizard.silence-agreed", "Name", c.Name),
+		[]string{e.T("wizard.silence-agreed-today"), e.T("contact.not-yet")})
+	if err != nil {
+		return err
+	}
+	switch {
+	case k == 0:
+		s.Agreed = e.Today()
+	case !sameAgreement(s, was):
+		s.Agreed = plan.Date{} // changed since: to go over with them again
+	}
+	if s.Empty() {
+		c.IfSilent = nil
+		return nil
+	}
+	c.IfSilent = &s
+	return nil
+}
+
+// sameAgreement reports whether a and b say the same, whenever agreed.
+func sameAgreement(a, b plan.IfSilent) bool {
+	return a.After == b.After && a.First == b.First && a.Words == b.Words &&
+		slices.Equal(a.Tell, b.Tell) && a.Others == b.Others
 }
