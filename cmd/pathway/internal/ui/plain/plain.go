@@ -207,12 +207,16 @@ func (u *UI) question(b *plan.Binder, v *ui.Answer) error {
 		return err
 	case plan.YesNo:
 		def := map[string]int{"yes": 0, "no": 1, "": 2}[v.Yes]
+		if v.NotApply {
+			def = 3
+		}
 		fmt.Fprintln(u.out, "   "+t("plain.enter-keeps"))
-		k, err := u.choose([]string{t("answer.yes"), t("answer.no"), t("answer.not-now")}, def)
+		k, err := u.choose([]string{t("answer.yes"), t("answer.no"), t("answer.not-now"), t("progress.not-apply-option")}, def)
 		if err != nil {
 			return err
 		}
-		v.Yes = []string{"yes", "no", ""}[k]
+		v.NotApply = k == 3
+		v.Yes = []string{"yes", "no", "", ""}[k]
 	case plan.Choice:
 		opts := make([]string, 0, len(v.Q.Options)+1)
 		def := len(v.Q.Options)
@@ -222,12 +226,16 @@ func (u *UI) question(b *plan.Binder, v *ui.Answer) error {
 				def = i
 			}
 		}
+		if v.NotApply {
+			def = len(v.Q.Options) + 1
+		}
 		fmt.Fprintln(u.out, "   "+t("plain.enter-keeps"))
-		k, err := u.choose(append(opts, t("answer.not-now")), def)
+		k, err := u.choose(append(opts, t("answer.not-now"), t("progress.not-apply-option")), def)
 		if err != nil {
 			return err
 		}
 		v.Choice = ""
+		v.NotApply = k == len(v.Q.Options)+1
 		if k < len(v.Q.Options) {
 			v.Choice = v.Q.Options[k]
 		}
@@ -236,7 +244,7 @@ func (u *UI) question(b *plan.Binder, v *ui.Answer) error {
 		for _, o := range v.Q.Options {
 			labels = append(labels, t(v.Q.OptionKey(o)))
 		}
-		picked, err := u.pickMany(labels, indexes(v.Q.Options, v.Checked), false)
+		picked, err := u.pickMany(labels, indexes(v.Q.Options, v.Checked), false, &v.NotApply)
 		if err != nil {
 			return err
 		}
@@ -254,7 +262,11 @@ func (u *UI) question(b *plan.Binder, v *ui.Answer) error {
 			fmt.Fprintln(u.out, "   "+t("wizard.no-numbers"))
 			return nil
 		}
-		picked, err := u.pickMany(labels, indexes(ids, v.Contacts), v.Q.Kind == plan.Contacts)
+		var na *bool
+		if v.Q.Kind == plan.Contacts {
+			na = &v.NotApply
+		}
+		picked, err := u.pickMany(labels, indexes(ids, v.Contacts), v.Q.Kind == plan.Contacts, na)
 		if err != nil {
 			return err
 		}
@@ -297,8 +309,10 @@ func (u *UI) text(now string) (string, error) {
 
 // pickMany shows numbered options, those already picked marked, and reads
 // the numbers picked. With addNew, two more options are "someone new"
-// (index len(labels)) and "from the list of organisations".
-func (u *UI) pickMany(labels []string, now []int, addNew bool) ([]int, error) {
+// (index len(labels)) and "from the list of organisations". With na, the
+// last option is "doesn't apply to me": picked, it is the whole answer
+// (*na is set, nothing else is picked).
+func (u *UI) pickMany(labels []string, now []int, addNew bool, na *bool) ([]int, error) {
 	for i, l := range labels {
 		mark := " "
 		if slices.Contains(now, i) {
@@ -313,19 +327,30 @@ func (u *UI) pickMany(labels []string, now []int, addNew bool) ([]int, error) {
 		n++
 		fmt.Fprintf(u.out, "   %d) %s\n", n, u.t("wizard.from-directory"))
 	}
+	naAt := -1 // the index of "doesn't apply", if offered
+	if na != nil {
+		naAt = n
+		n++
+		mark := " "
+		if *na {
+			mark = "*"
+		}
+		fmt.Fprintf(u.out, "  %s%d) %s\n", mark, n, u.t("progress.not-apply-option"))
+	}
 	if len(now) > 0 {
 		fmt.Fprintln(u.out, "   "+u.t("plain.pick-many-keep"))
 	} else {
 		fmt.Fprintln(u.out, "   "+u.t("plain.pick-many"))
 	}
 	var got []int
+	cleared := false
 	_, err := u.ask(func(s string) error {
 		switch s {
 		case "":
 			got = now
 			return nil
 		case "-":
-			got = nil
+			got, cleared = nil, true
 			return nil
 		}
 		ks, ok := parseNumbers(s, n)
@@ -338,6 +363,14 @@ func (u *UI) pickMany(labels []string, now []int, addNew bool) ([]int, error) {
 		}
 		return nil
 	})
+	if na != nil && err == nil {
+		switch {
+		case slices.Contains(got, naAt):
+			*na, got = true, nil // it does not apply: nothing else is picked
+		case len(got) > 0, cleared:
+			*na = false
+		}
+	}
 	return got, err
 }
 
@@ -473,7 +506,7 @@ func (u *UI) Pick(header, title string, options []string) ([]int, error) {
 	u.begin()
 	fmt.Fprintln(u.out)
 	fmt.Fprintln(u.out, title)
-	return u.pickMany(options, nil, false)
+	return u.pickMany(options, nil, false, nil)
 }
 
 func indexes(all, picked []string) []int {
