@@ -110,7 +110,7 @@ func TestAccessibleTranscript(t *testing.T) {
 		text("The manager might keep my deposit."), text(""),
 		item("+ From the list of organisations"), text(""),
 		text(""), item("I want to be ready to leave fast"), text(""),
-		text("1 5"), text(""), text(""),
+		text("1 5"), text(""), text(""), text(""),
 		item("Stop here (kept in memory only"),
 		item("Butterfly"),
 		item("Quit"),

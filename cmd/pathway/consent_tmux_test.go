@@ -46,7 +46,7 @@ func TestTerminalShareNewUser(t *testing.T) {
 		tm.keys("Enter")
 	}
 	tm.choose("Save and stop here")
-	tm.waitForWords("You can go on later")
+	tm.waitForWords("To go on later")
 	tm.keys("Enter")
 
 	tm.waitFor("What do you want to do?")

@@ -43,12 +43,16 @@ func (tm *tmuxTerm) waitForWords(want string) {
 // choose moves the cursor of the menu on screen to label and picks it.
 func (tm *tmuxTerm) choose(label string) {
 	tm.t.Helper()
-	for range 30 {
-		if strings.Contains(tm.screen(), "> "+label) {
-			tm.keys("Enter")
-			return
+	// Down first; then up, for a menu that comes back with its cursor
+	// where it was left, below the item.
+	for _, key := range []string{"Down", "Up"} {
+		for range 60 {
+			if strings.Contains(tm.screen(), "> "+label) {
+				tm.keys("Enter")
+				return
+			}
+			tm.keys(key)
 		}
-		tm.keys("Down")
 	}
 	tm.t.Fatalf("no menu item %q on the screen:\n%s", label, tm.screen())
 }
@@ -146,11 +150,13 @@ func TestTerminalLanguageAtOnce(t *testing.T) {
 	tm.focus("Bạn muốn chia sẻ những phần nào?")
 	tm.keys("x")
 	tm.keys("Enter")
-	tm.focus("Khóa công khai của họ")
+	tm.focus("Cái này cho ai?")
 	tm.keys("Enter")
-	tm.waitFor("Bạn muốn tạo cụm mật khẩu bằng cách nào?")
-	tm.choose("Tôi sẽ tự gõ")
-	tm.waitForWords("Cụm mật khẩu mới chỉ cho tệp này")
+	tm.waitFor("Họ sẽ mở tập tin bằng cách nào?")
+	tm.choose("Bằng một cụm mật khẩu tôi sẽ nói cho họ")
+	tm.waitFor("Bạn muốn tạo nó thế nào?")
+	tm.choose("Tôi sẽ gõ một cụm mật khẩu cho tập tin này")
+	tm.waitFor("Ít nhất 8 ký tự")
 	tm.keys("Escape")
 	tm.keys("Escape")
 	tm.exited()

@@ -60,6 +60,10 @@ func TestTerminalAccessibleExitWord(t *testing.T) {
 	tm.importSample()
 	tm.start("edit", "safety-1", "--accessible", "--passphrase-file", tm.passFile())
 	tm.waitForWords("To close at once, type exit and press Enter.")
+	// A plan gone through opens at a chooser of its parts: the first part.
+	tm.waitFor("Which part?")
+	tm.text("2")
+	tm.keys("Enter")
 	tm.waitFor("Enter keeps this one")
 	tm.text("marker-typed-2X")
 	tm.keys("Enter")

@@ -120,10 +120,9 @@ func TestPageFormInProcess(t *testing.T) {
 	tm.Send(tea.KeyMsg{Type: tea.KeyEnter})
 	waitText(t, tm, "┃ A note, if you want")
 	tm.Send(tea.KeyMsg{Type: tea.KeyEnter})
-	// Support after release: nobody picked, no note.
+	// Support after release: nobody picked; a list has no note field
+	// until one is asked for.
 	waitText(t, tm, "┃ Who could support you once you are released?")
-	tm.Send(tea.KeyMsg{Type: tea.KeyEnter})
-	waitText(t, tm, "┃ A note, if you want")
 	tm.Send(tea.KeyMsg{Type: tea.KeyEnter})
 	waitText(t, tm, "┃ Then:")
 	tm.Send(tea.KeyMsg{Type: tea.KeyDown})
