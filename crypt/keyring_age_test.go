@@ -2,12 +2,12 @@ package crypt
 
 import (
 	"os"
-	"os/exec"
 	"path/filepath"
-	"runtime"
 	"testing"
 
 	"github.com/rogpeppe/go-internal/testscript"
+
+	"pathway/internal/testtool"
 )
 
 // buildAge builds the real age command, at the version go.mod pins, and
@@ -15,13 +15,8 @@ import (
 func buildAge(t *testing.T) string {
 	t.Helper()
 	dir := t.TempDir()
-	exe := "age"
-	if runtime.GOOS == "windows" {
-		exe += ".exe"
-	}
-	cmd := exec.Command("go", "build", "-o", filepath.Join(dir, exe), "filippo.io/age/cmd/age")
-	if out, err := cmd.CombinedOutput(); err != nil {
-		t.Fatalf("building age: %v\n%s", err, out)
+	if err := testtool.BuildAge(dir, "age"); err != nil {
+		t.Fatal(err)
 	}
 	return dir
 }

@@ -6,10 +6,8 @@ import (
 	"encoding/binary"
 	"encoding/json"
 	"os"
-	"os/exec"
 	"path/filepath"
 	"regexp"
-	"runtime"
 	"slices"
 	"strings"
 	"testing"
@@ -19,6 +17,7 @@ import (
 	"github.com/rogpeppe/go-internal/testscript"
 
 	"pathway/crypt"
+	"pathway/internal/testtool"
 	"pathway/locales"
 	"pathway/plan"
 	"pathway/printout"
@@ -265,13 +264,8 @@ func TestMarkers(t *testing.T) {
 func buildAge(t *testing.T) string {
 	t.Helper()
 	dir := t.TempDir()
-	exe := "age"
-	if runtime.GOOS == "windows" {
-		exe += ".exe"
-	}
-	cmd := exec.Command("go", "build", "-o", filepath.Join(dir, exe), "filippo.io/age/cmd/age")
-	if out, err := cmd.CombinedOutput(); err != nil {
-		t.Fatalf("building age: %v\n%s", err, out)
+	if err := testtool.BuildAge(dir, "age"); err != nil {
+		t.Fatal(err)
 	}
 	return dir
 }

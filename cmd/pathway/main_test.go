@@ -102,13 +102,7 @@ func ageCommand(t testing.TB) string {
 		if ageErr != nil {
 			return
 		}
-		for _, name := range []string{"age", "age-keygen"} {
-			cmd := exec.Command("go", "build", "-o", filepath.Join(ageDir, name), "filippo.io/age/cmd/"+name)
-			if out, err := cmd.CombinedOutput(); err != nil {
-				ageErr = fmt.Errorf("building %s: %v\n%s", name, err, out)
-				return
-			}
-		}
+		ageErr = testtool.BuildAge(ageDir, "age", "age-keygen")
 	})
 	if ageErr != nil {
 		t.Fatal(ageErr)
