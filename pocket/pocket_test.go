@@ -36,7 +36,19 @@ func locale(t testing.TB, tag string) *locales.Locale {
 
 func sampleBinder(t testing.TB) *plan.Binder {
 	t.Helper()
-	data, err := os.ReadFile("../testdata/sample-binder.json")
+	return readBinder(t, "../testdata/sample-binder.json")
+}
+
+// hardBinder is the binder of hard data: numbers from many countries and
+// with long extensions, names in eight scripts, long notes.
+func hardBinder(t testing.TB) *plan.Binder {
+	t.Helper()
+	return readBinder(t, "../testdata/hard-binder.json")
+}
+
+func readBinder(t testing.TB, path string) *plan.Binder {
+	t.Helper()
+	data, err := os.ReadFile(path)
 	if err != nil {
 		t.Fatal(err)
 	}

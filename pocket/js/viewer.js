@@ -137,7 +137,9 @@ function phone(ph, big) {
     if (i) text.append(" ");
     text.append(el("span", "g", g));
   });
-  if (ph.ext) text.append(" ", el("span", "g", ph.ext));
+  // The extension on a line of its own, so that the number itself is
+  // never broken across two lines.
+  if (ph.ext) text.append(" ", el("span", "g ext", ph.ext));
   if (!ph.tel) return text;
   const a = el("a", "call", "", text);
   a.href = "tel:" + ph.tel;
