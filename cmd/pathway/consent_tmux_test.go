@@ -42,7 +42,7 @@ func TestTerminalShareNewUser(t *testing.T) {
 	tm.keys("Enter")
 	tm.focus("If you leave, could the person")
 	tm.text("marker-risk-5C")
-	for !strings.Contains(tm.screen(), "┃ Then:") {
+	for !strings.Contains(tm.quiet(), "┃ Then:") {
 		tm.keys("Enter")
 	}
 	tm.choose("Save and stop here")

@@ -47,7 +47,7 @@ func (tm *tmuxTerm) choose(label string) {
 	// where it was left, below the item.
 	for _, key := range []string{"Down", "Up"} {
 		for range 60 {
-			if strings.Contains(tm.screen(), "> "+label) {
+			if strings.Contains(tm.quiet(), "> "+label) {
 				tm.keys("Enter")
 				return
 			}

@@ -193,6 +193,25 @@ func (tm *tmuxTerm) keys(keys ...string) {
 	}
 }
 
+// quiet returns the screen once it has stopped changing for a moment. A
+// key may draw more than one frame (huh moves the focus to the next field
+// in a message of its own, one frame after the key), so a loop that
+// decides by what the screen shows must not read the frame in between.
+func (tm *tmuxTerm) quiet() string {
+	tm.t.Helper()
+	s := tm.screen()
+	deadline := time.Now().Add(5 * time.Second)
+	for time.Now().Before(deadline) {
+		time.Sleep(60 * time.Millisecond)
+		next := tm.screen()
+		if next == s {
+			return s
+		}
+		s = next
+	}
+	return s
+}
+
 // text types literal text.
 func (tm *tmuxTerm) text(s string) { tm.t.Helper(); tm.keys("-l", s) }
 
@@ -453,7 +472,7 @@ func TestTerminalQuickExit(t *testing.T) {
 	tm.keys("Enter")
 	tm.focus("If you leave, could the person")
 	tm.text("marker-risk-3K")
-	for !strings.Contains(tm.screen(), "┃ Then:") {
+	for !strings.Contains(tm.quiet(), "┃ Then:") {
 		tm.keys("Enter")
 	}
 	tm.keys("Enter")
@@ -544,7 +563,7 @@ func TestScreens(t *testing.T) {
 	// helpers to agree "if you don't hear from me" with: Done.
 	for _, page := range []string{"part 3 of 7", "part 4 of 7", "part 5 of 7", "Who calls whom — part 6 of 7", "part 7 of 7"} {
 		tm.waitFor(page)
-		for !strings.Contains(tm.screen(), "┃ Then:") {
+		for !strings.Contains(tm.quiet(), "┃ Then:") {
 			tm.keys("Enter")
 		}
 		tm.keys("Enter")

@@ -17,7 +17,7 @@ func (tm *tmuxTerm) pointAt(label string) {
 	tm.t.Helper()
 	re := regexp.MustCompile(`(?m)^\s*┃\s*>\s*(\[.\]\s*)?` + regexp.QuoteMeta(label))
 	for range 30 {
-		if re.MatchString(tm.screen()) {
+		if re.MatchString(tm.quiet()) {
 			return
 		}
 		tm.keys("Down")
@@ -29,7 +29,7 @@ func (tm *tmuxTerm) pointAt(label string) {
 func (tm *tmuxTerm) untilFocus(title string) {
 	tm.t.Helper()
 	for range 40 {
-		if strings.Contains(tm.screen(), "┃ "+title) {
+		if strings.Contains(tm.quiet(), "┃ "+title) {
 			return
 		}
 		tm.keys("Enter")
@@ -269,7 +269,7 @@ func TestWizardListsShowThreeRows(t *testing.T) {
 	for page := 1; page <= 6; page++ {
 		tm.waitFor(fmt.Sprintf("part %d of 7", page))
 		for range 40 {
-			s := tm.screen()
+			s := tm.quiet()
 			if strings.Contains(s, "┃ Then:") {
 				break
 			}
