@@ -53,6 +53,7 @@ func TestTerminalBeforeASearch(t *testing.T) {
 	tm.keys("Enter")
 	tm.waitForWords("pathway opened it again to check it")
 	tm.keys("Enter")
+	tm.choose("Back to the menu")
 	tm.waitFor("What do you want to do?")
 	tm.choose("Quit")
 	if got := tm.exited(); got != "exit=0" {
@@ -137,4 +138,109 @@ func TestBeforeSearchDocs(t *testing.T) {
 			t.Errorf("%s differs from the page; rerun with -update-screens.\nwant:\n%s\ngot:\n%s", path, want, got)
 		}
 	}
+}
+
+// TestTerminalSearchAndBack is the whole of "Before a search" as a person
+// lives it, with no command typed: the backup made from the page, the
+// plans deleted from the device (the question's first answer keeps them),
+// then pathway started again on the empty device, where the passphrase
+// screen offers to bring the plans back from the backup: a path that
+// does not exist and a wrong passphrase are said and asked again, and the
+// plans come back as they were, opening with the backup's passphrase, in
+// the language they were made in (the hard binder's Vietnamese).
+func TestTerminalSearchAndBack(t *testing.T) {
+	tm := newTerm(t)
+	out, err := exec.Command(pathwayBinary(t), "--vault", tm.vault, "--passphrase-file", tm.passFile(),
+		"import", filepath.Join("..", "..", "testdata", "hard-binder.json")).CombinedOutput()
+	if err != nil {
+		t.Fatalf("import: %v\n%s", err, out)
+	}
+	before := tm.exportBytes()
+	stick := filepath.Join(tm.dir, "stick")
+	if err := os.Mkdir(stick, 0o700); err != nil {
+		t.Fatal(err)
+	}
+	backup := filepath.Join(stick, "plans-backup.age")
+
+	// The hard binder speaks Vietnamese; the page in English here.
+	tm.start("--lang", "en", "--passphrase-file", tm.passFile())
+	tm.waitFor("What do you want to do?")
+	tm.choose("Before a search: take my plans off this device")
+	tm.waitForWords("The safest device then holds no plans at all.")
+	if s := strings.Join(strings.Fields(tm.everything()), " "); strings.Contains(s, "pathway wipe") || strings.Contains(s, "pathway restore") {
+		t.Errorf("the page names a command:\n%s", tm.screen())
+	}
+	tm.keys("Enter") // on from the page
+	tm.choose("Delete my plans from this device")
+	tm.waitForWords("You have not made a backup on this page.")
+	tm.choose("No, keep them")
+	tm.choose("Make the backup now")
+	tm.focus("Where should the backup go?")
+	tm.text(backup)
+	tm.keys("Enter")
+	tm.waitForWords("pathway opened it again to check it")
+	tm.keys("Enter")
+	tm.choose("Delete my plans from this device")
+	s := tm.waitFor("Yes, delete them now")
+	if strings.Contains(strings.Join(strings.Fields(s), " "), "You have not made a backup") {
+		t.Errorf("after a backup, the question still says there is none:\n%s", s)
+	}
+	tm.choose("Yes, delete them now")
+	tm.waitForWords("Your plans are no longer on this device.")
+	tm.keys("Enter")
+	if got := tm.exited(); got != "exit=0" {
+		t.Fatalf("pathway ended with %s", got)
+	}
+	if _, err := os.Stat(tm.vault); !os.IsNotExist(err) {
+		t.Fatalf("the vault is still there after the deletion: %v", err)
+	}
+	if _, err := os.Stat(backup); err != nil {
+		t.Fatalf("the backup went with the plans: %v", err)
+	}
+
+	// The empty device: pathway again, no passphrase file.
+	// A second session keeps the tmux server up while the first goes.
+	tm.tmux("new-session", "-d", "-s", "keep", "sleep 600")
+	tm.tmux("kill-session", "-t", "t")
+	os.Remove(filepath.Join(tm.dir, "exit"))
+	tm.start()
+	tm.waitFor("Welcome to pathway")
+	tm.keys("Enter")
+	tm.waitFor("How do you want to make your passphrase?")
+	tm.choose("I have a backup: bring my plans back")
+	tm.focus("Where is your backup file?")
+	tm.text(filepath.Join(stick, "no-such-backup.age"))
+	tm.keys("Enter")
+	tm.waitForWords("Could not read")
+	tm.keys("Enter")
+	tm.focus("Where is your backup file?")
+	tm.text(backup)
+	tm.keys("Enter")
+	tm.waitFor("Passphrase of the backup")
+	tm.text("not the passphrase at all")
+	tm.keys("Enter")
+	tm.waitForWords("That passphrase does not open")
+	tm.text("correct horse battery staple")
+	tm.keys("Enter")
+	// Back in the language the plans were made in: Vietnamese.
+	tm.waitForWords("Kho mở bằng cùng cụm mật khẩu với bản sao lưu.")
+	tm.keys("Enter")
+	tm.waitFor("Bạn muốn làm gì?")
+	tm.choose("Thoát")
+	if got := tm.exited(); got != "exit=0" {
+		t.Fatalf("pathway ended with %s", got)
+	}
+	if after := tm.exportBytes(); !bytes.Equal(before, after) {
+		t.Errorf("the plans that came back differ:\n%s\n---\n%s", before, after)
+	}
+}
+
+// exportBytes runs pathway export on the vault.
+func (tm *tmuxTerm) exportBytes() []byte {
+	tm.t.Helper()
+	out, err := exec.Command(pathwayBinary(tm.t), "--vault", tm.vault, "--passphrase-file", tm.passFile(), "export").Output()
+	if err != nil {
+		tm.t.Fatalf("export: %v", err)
+	}
+	return out
 }

@@ -1,7 +1,6 @@
 package cli
 
 import (
-	"errors"
 	"fmt"
 	"io"
 	"os"
@@ -13,7 +12,6 @@ import (
 
 	"pathway/cmd/pathway/internal/env"
 	"pathway/cmd/pathway/internal/session"
-	"pathway/crypt"
 	"pathway/plan"
 )
 
@@ -253,21 +251,12 @@ func wipeRun(o *WipeOptions) error {
 	}
 	fmt.Fprintln(e.Stdout, e.T("msg.wiped"))
 	for _, d := range existing {
-		v, err := crypt.At(d)
-		if errors.Is(err, crypt.ErrUnsafe) {
-			v = &crypt.Vault{Dir: d} // wiping is the point: the mode does not matter
-		} else if err != nil {
-			return e.Describe(err, d, "")
-		}
-		if err := v.Lock(); err != nil {
-			return e.Describe(err, v.Dir, "")
-		}
-		removed, err := v.Wipe()
+		removed, err := session.WipeDir(e, d)
 		for _, p := range removed {
 			fmt.Fprintln(e.Stdout, "  "+p)
 		}
 		if err != nil {
-			return e.Describe(err, v.Dir, "")
+			return err
 		}
 	}
 	fmt.Fprintln(e.Stderr, e.T("msg.wipe-ssd"))

@@ -1,6 +1,10 @@
 package flows
 
 import (
+	"errors"
+	"os"
+	"strings"
+
 	"pathway/cmd/pathway/internal/env"
 	"pathway/cmd/pathway/internal/output"
 	"pathway/cmd/pathway/internal/session"
@@ -12,14 +16,16 @@ import (
 // advice: it points to the legal clinics in the list of organisations.
 func BeforeSearchText(e *env.Env) string {
 	T := e.T
-	return T("before.intro") + "\n\n" + T("before.steps") + "\n\n" + T("before.cannot-hide") + "\n\n" +
+	return T("before.intro") + "\n\n" + T("before.steps", "Backup", T("before.backup-now"), "Wipe", T("before.wipe"), "Restore", T("first.restore")) + "\n\n" + T("before.cannot-hide") + "\n\n" +
 		T("before.legal", "Where", T("home.resources"), "Kind", T("dircat.legal"))
 }
 
 // BeforeSearch shows the page "Before a search" and, with a vault, offers
-// to make the backup at once: locked with the passphrase that opened the
-// session, written where the person says (never inside the vault), and
-// checked right after.
+// its two steps at once: make the backup (locked with the passphrase that
+// opened the session, written where the person says, never inside the
+// vault, and checked right after), and delete the plans from this device,
+// after a question whose first answer keeps them. After the deletion
+// pathway ends (ErrWiped): there is nothing left to show.
 func BeforeSearch(s *session.Session, u ui.UI) error {
 	e := s.E
 	T := e.T
@@ -30,14 +36,69 @@ func BeforeSearch(s *session.Session, u ui.UI) error {
 		// Outreach mode: nothing is kept here, so there is nothing to back up.
 		return nil
 	}
-	k, err := u.Menu(T("before.title"), T("before.title"), []string{T("before.backup-now"), T("before.back")})
-	if err != nil || k != 0 {
-		return err
+	backedUp := false
+	for {
+		k, err := u.Menu(T("before.title"), T("before.title"), []string{T("before.backup-now"), T("before.wipe"), T("before.back")})
+		if err != nil || k == 2 {
+			return err
+		}
+		if k == 0 {
+			done, err := backupNow(s, u)
+			if err != nil {
+				return err
+			}
+			backedUp = backedUp || done
+			continue
+		}
+		wiped, err := wipeNow(s, u, backedUp)
+		if err != nil || wiped {
+			return err
+		}
 	}
+}
+
+// ErrWiped: the plans were deleted from this device; pathway ends.
+var ErrWiped = errors.New("wiped")
+
+// wipeNow asks, then deletes every vault pathway has on this device. It
+// reports whether it did; after it, the session holds nothing.
+func wipeNow(s *session.Session, u ui.UI, backedUp bool) (bool, error) {
+	e := s.E
+	T := e.T
+	var dirs []string
+	for _, d := range session.AllDirs(e, s.Options()) {
+		if _, err := os.Stat(d); err == nil {
+			dirs = append(dirs, "  "+d)
+		}
+	}
+	q := T("before.wipe-ask", "Dirs", strings.Join(dirs, "\n"))
+	if !backedUp {
+		q += "\n\n" + T("before.wipe-no-backup")
+	}
+	k, err := u.Menu(T("before.title"), q, []string{T("before.wipe-no"), T("before.wipe-yes")})
+	if err != nil || k != 1 {
+		return false, err
+	}
+	if _, err := s.Wipe(); err != nil {
+		// Part of it may be gone: said, and pathway ends with the error.
+		return true, errors.Join(ErrWiped, err)
+	}
+	msg := T("before.wiped") + "\n\n" + T("msg.wipe-ssd") + "\n\n" + T("before.wiped-paper")
+	if err := u.Show(T("before.title"), msg); err != nil {
+		return true, err
+	}
+	return true, ErrWiped
+}
+
+// backupNow asks where, writes the backup and checks it. It reports
+// whether a backup was made; an empty answer goes back.
+func backupNow(s *session.Session, u ui.UI) (bool, error) {
+	e := s.E
+	T := e.T
 	for {
 		path, err := u.Line(T("before.title"), T("before.ask-path"), "")
 		if err != nil || path == "" {
-			return err
+			return false, err
 		}
 		f := output.File{Path: path}
 		if path == "-" {
@@ -60,11 +121,11 @@ func BeforeSearch(s *session.Session, u ui.UI) error {
 			u.Notice(e.Message(err))
 			continue
 		}
-		msg := T("backup.written", "Path", path, "Count", len(r.Files))
+		msg := T("before.written", "Path", path, "Count", len(r.Files), "Restore", T("first.restore"))
 		if s.Key.IsPassphrase() {
 			msg += "\n" + T("backup.locked-passphrase")
 		}
 		u.Notice(msg)
-		return nil
+		return true, nil
 	}
 }

@@ -1,6 +1,7 @@
 package flows
 
 import (
+	"errors"
 	"slices"
 	"strings"
 
@@ -92,6 +93,16 @@ func Home(e *env.Env, o *session.Options, in Settings) error {
 			return nil
 		}
 		if err := items[k].do(); err != nil {
+			if errors.Is(err, ErrWiped) {
+				// Nothing is left to show or save; a deletion that failed
+				// half-way ends with its message.
+				u.Close()
+				var failed *env.Error
+				if errors.As(err, &failed) {
+					return failed
+				}
+				return nil
+			}
 			if ends(err) {
 				return ended(e, o, err)
 			}

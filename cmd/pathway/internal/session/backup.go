@@ -424,19 +424,9 @@ func Restore(e *env.Env, o *Options, p Prompter, from RestoreFrom) (*Restored, e
 			return nil, err
 		}
 	}
-	open, key, err := openBackup(e, o, p, from)
+	key, m, files, _, err := readBackup(e, o, p, from)
 	if err != nil {
 		return nil, err
-	}
-	m, files, err := UnpackBackup(open)
-	if err != nil {
-		return nil, backupError(e, err, from.Path)
-	}
-	if files[crypt.CurrentName] == nil {
-		return nil, e.Fail("restore.damaged", "Path", from.Path)
-	}
-	if _, err := plan.Decode(files[crypt.CurrentName]); err != nil {
-		return nil, e.DescribeRead(err, "", from.Path)
 	}
 	if from.Identity != "" {
 		// The organisation's key opened it: the vault gets the person's
@@ -461,6 +451,82 @@ func Restore(e *env.Env, o *Options, p Prompter, from RestoreFrom) (*Restored, e
 	}
 	slices.Sort(names)
 	return &Restored{Dir: v.Dir, Manifest: m, Files: names, SamePassphrase: from.Identity == "" && key.IsPassphrase()}, nil
+}
+
+// readBackup opens the backup with the key the person gives, and checks
+// it whole: the archive, its plans file, the plans in it.
+func readBackup(e *env.Env, o *Options, p Prompter, from RestoreFrom) (*crypt.Key, *Manifest, map[string][]byte, *plan.Binder, error) {
+	open, key, err := openBackup(e, o, p, from)
+	if err != nil {
+		return nil, nil, nil, nil, err
+	}
+	m, files, err := UnpackBackup(open)
+	if err != nil {
+		return nil, nil, nil, nil, backupError(e, err, from.Path)
+	}
+	if files[crypt.CurrentName] == nil {
+		return nil, nil, nil, nil, e.Fail("restore.damaged", "Path", from.Path)
+	}
+	b, err := plan.Decode(files[crypt.CurrentName])
+	if err != nil {
+		return nil, nil, nil, nil, e.DescribeRead(err, "", from.Path)
+	}
+	return key, m, files, b, nil
+}
+
+// errBack is a choice to go back: the person left the path empty.
+var errBack = errors.New("back")
+
+// restoreFirst is the first run of someone who brings their plans back
+// from a backup file: the vault v, locked and empty, gets what the backup
+// holds, and opens with the backup's passphrase. Every problem is said
+// where the person looks and the path asked again; an empty path goes
+// back (errBack). Nothing is written before the backup is opened and
+// checked whole.
+func restoreFirst(e *env.Env, o *Options, p Prompter, line Liner, v *crypt.Vault) (*Session, error) {
+	T := e.T
+	for {
+		path, err := line.Line(T("first.title"), T("first.restore-path"), T("first.restore-help"))
+		if err != nil {
+			return nil, err
+		}
+		if path == "" {
+			return nil, errBack
+		}
+		sealed, err := ReadBackup(path)
+		if err != nil {
+			p.Notice(e.Message(e.Fail("error.input-file", "Path", path)))
+			continue
+		}
+		key, m, files, b, err := readBackup(e, o, p, RestoreFrom{Path: path, Sealed: sealed})
+		var said *env.Error
+		if errors.As(err, &said) && !said.Quiet {
+			// A problem with this file: said, and the path asked again.
+			p.Notice(said.Msg)
+			continue
+		}
+		if err != nil {
+			return nil, err
+		}
+		kr, err := v.Restore(key, files, false)
+		if err != nil {
+			return nil, e.Describe(err, v.Dir, "")
+		}
+		// From here on, in the language the plans were made in.
+		e.UseSavedLanguage(b)
+		msg := T("restore.done", "Dir", v.Dir, "Count", len(files), "Made", m.Made)
+		if key.IsPassphrase() {
+			msg += "\n" + T("restore.same-passphrase")
+		}
+		p.Notice(msg)
+		return &Session{E: e, Vault: v, Key: key, kr: kr, Binder: b, Plain: files[crypt.CurrentName], locked: true, opts: o}, nil
+	}
+}
+
+// A Liner asks for a line of text: the full screen and the plain prompts
+// are; a bare terminal prompt is not, and offers no restore.
+type Liner interface {
+	Line(header, title, help string) (string, error)
 }
 
 // checkEmpty refuses a vault that holds any of pathway's files.

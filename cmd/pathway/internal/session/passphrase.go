@@ -177,11 +177,16 @@ func IdentityKey(e *env.Env, path string) (*crypt.Key, error) {
 // twice, or made of six random words if the person prefers. The header
 // and the prompt say what the passphrase is for.
 func NewPassphrase(e *env.Env, p Prompter, file, header, prompt string) (*crypt.Key, error) {
-	k, _, err := newPassphrase(e, p, file, header, passWords{
-		how: "first.how", own: "first.own", generate: "first.generate", generated: "first.generated",
-		prompt: prompt, hint: "msg.passphrase-hint", repeat: "prompt.repeat-passphrase", repeatHelp: "first.repeat-help",
-	}, nil)
+	w := firstWords
+	w.prompt = prompt
+	k, _, err := newPassphrase(e, p, file, header, w, nil)
 	return k, err
+}
+
+// firstWords are the words of the person's own passphrase.
+var firstWords = passWords{
+	how: "first.how", own: "first.own", generate: "first.generate", generated: "first.generated",
+	prompt: "prompt.new-passphrase", hint: "msg.passphrase-hint", repeat: "prompt.repeat-passphrase", repeatHelp: "first.repeat-help",
 }
 
 // SharePassphrase makes the passphrase of a file shared with someone else,
@@ -206,7 +211,13 @@ func SharePassphrase(e *env.Env, p Prompter, file, header string, l *plan.Ledger
 // passWords are the message keys of the screens that make a passphrase.
 type passWords struct {
 	how, own, generate, generated, prompt, hint, repeat, repeatHelp string
+	// restore, if set, is a third choice: bring plans back from a
+	// backup instead (errRestore).
+	restore string
 }
+
+// errRestore: the person chose to bring their plans back from a backup.
+var errRestore = errors.New("restore chosen")
 
 func newPassphrase(e *env.Env, p Prompter, file, header string, w passWords, extra func(string) error) (*crypt.Key, string, error) {
 	base := Policy(e)
@@ -238,9 +249,16 @@ func newPassphrase(e *env.Env, p Prompter, file, header string, w passWords, ext
 	}
 	T := e.T
 	for {
-		k, err := p.Menu(header, T(w.how), []string{T(w.own), T(w.generate)})
+		choices := []string{T(w.own), T(w.generate)}
+		if w.restore != "" {
+			choices = append(choices, T(w.restore))
+		}
+		k, err := p.Menu(header, T(w.how), choices)
 		if err != nil {
 			return nil, "", err
+		}
+		if k == 2 {
+			return nil, "", errRestore
 		}
 		var pass string
 		if k == 1 {

@@ -2,6 +2,8 @@ package session
 
 import (
 	"errors"
+	"os"
+	"path/filepath"
 
 	"golang.org/x/text/unicode/norm"
 
@@ -295,7 +297,25 @@ func firstRun(e *env.Env, o *Options, p Prompter, v *crypt.Vault) (*Session, err
 	if o.IdentityFile != "" {
 		k, err = IdentityKey(e, o.IdentityFile)
 	} else {
-		k, err = NewPassphrase(e, p, o.PassphraseFile, e.T("first.title"), "prompt.new-passphrase")
+		// Someone who had to take their plans off a device (before a
+		// search, a new computer) can bring them back here, in place of a
+		// new passphrase: a third choice, where a line can be asked.
+		line, canAsk := p.(Liner)
+		for {
+			w := firstWords
+			if canAsk {
+				w.restore = "first.restore"
+			}
+			k, _, err = newPassphrase(e, p, o.PassphraseFile, e.T("first.title"), w, nil)
+			if !errors.Is(err, errRestore) {
+				break
+			}
+			s, err := restoreFirst(e, o, p, line, v)
+			if errors.Is(err, errBack) {
+				continue
+			}
+			return s, err
+		}
 	}
 	if err != nil {
 		return nil, err
@@ -418,4 +438,52 @@ func backupOnly(v *crypt.Vault) bool {
 	}
 	_, err := v.Read(true)
 	return !errors.Is(err, crypt.ErrNoVault)
+}
+
+// Wipe deletes this session's vault and every other vault pathway may
+// have made on this device (AllDirs), as `pathway wipe --all` does, and
+// returns the paths it removed. The session holds nothing to save after.
+func (s *Session) Wipe() ([]string, error) {
+	e := s.E
+	if s.Vault == nil || !s.locked {
+		return nil, e.Fail("error.internal", "Detail", "wipe without the vault's lock")
+	}
+	removed, err := s.Vault.Wipe()
+	s.locked = false // Wipe let the lock go with the folder
+	if err != nil {
+		return removed, e.Describe(err, s.Vault.Dir, "")
+	}
+	for _, d := range AllDirs(e, s.opts) {
+		if filepath.Clean(d) == filepath.Clean(s.Vault.Dir) {
+			continue
+		}
+		more, err := WipeDir(e, d)
+		removed = append(removed, more...)
+		if err != nil {
+			return removed, err
+		}
+	}
+	return removed, nil
+}
+
+// WipeDir deletes the vault in folder d, if there is one, and returns the
+// paths it removed.
+func WipeDir(e *env.Env, d string) ([]string, error) {
+	if _, err := os.Stat(d); err != nil {
+		return nil, nil
+	}
+	v, err := crypt.At(d)
+	if errors.Is(err, crypt.ErrUnsafe) {
+		v = &crypt.Vault{Dir: d} // wiping is the point: the mode does not matter
+	} else if err != nil {
+		return nil, e.Describe(err, d, "")
+	}
+	if err := v.Lock(); err != nil {
+		return nil, e.Describe(err, v.Dir, "")
+	}
+	removed, err := v.Wipe()
+	if err != nil {
+		return removed, e.Describe(err, v.Dir, "")
+	}
+	return removed, nil
 }
