@@ -16,7 +16,17 @@ import (
 
 // Format is the version of the binder JSON this package writes. Files with
 // a higher number come from a newer pathway and are refused, never rewritten.
-const Format = 1
+//
+// Format 2 added, to what format 1 (the pathway of 2026-11-23) knew: an
+// answer's "na" (does not apply), a contact's "card_name", "number_checked",
+// "source", "number_changed" and "if_silent", a phone's "groups", the role
+// "after-release", new questions and options in the catalogue, and numbers
+// such as 988. A pathway of format 1 refuses a file that holds any of them
+// field by field; the number 2 makes it say instead that the file comes from
+// a newer pathway. Whatever a later version adds that an older one would
+// refuse needs a higher Format again (TestFormatCoversVocabulary checks the
+// fields, questions, options and roles).
+const Format = 2
 
 // A Binder is everything pathway keeps for one person.
 type Binder struct {

@@ -44,8 +44,11 @@ func Decode(data []byte) (*Binder, error) {
 	if format < 1 {
 		return nil, &Error{Code: CodeBadFormat, Field: "format", Value: fmt.Sprint(format)}
 	}
-	// Format 1 is the only format so far: no migration yet. A later format
-	// migrates older ones here, before the strict decoding below.
+	// Format 1 is a subset of format 2: every field, question, option and
+	// role it may hold means the same in format 2, so a format 1 file needs
+	// no migration and is written back as format 2. A later format that
+	// changes a meaning migrates older ones here, before the strict
+	// decoding below.
 	dec := json.NewDecoder(bytes.NewReader(data))
 	dec.DisallowUnknownFields()
 	var b Binder
@@ -55,6 +58,7 @@ func Decode(data []byte) (*Binder, error) {
 	if _, err := dec.Token(); err != io.EOF {
 		return nil, &Error{Code: CodeInvalidJSON, Line: lineOf(data, int(dec.InputOffset()))}
 	}
+	b.Format = Format // read as the current format; written back as it
 	if b.Contacts == nil {
 		b.Contacts = []Contact{}
 	}
@@ -83,17 +87,21 @@ func Decode(data []byte) (*Binder, error) {
 	return &b, nil
 }
 
-// Encode validates the binder and writes it as indented JSON. The same
-// binder always gives the same bytes.
+// Encode validates the binder and writes it as indented JSON, with the
+// current [Format] whatever older format b says: what it holds may be
+// what only the current format has. The same binder always gives the same
+// bytes.
 func Encode(b *Binder) ([]byte, error) {
 	if err := b.Validate(); err != nil {
 		return nil, err
 	}
+	current := *b
+	current.Format = Format
 	var buf bytes.Buffer
 	enc := json.NewEncoder(&buf)
 	enc.SetIndent("", "  ")
 	enc.SetEscapeHTML(false)
-	if err := enc.Encode(b); err != nil {
+	if err := enc.Encode(&current); err != nil {
 		return nil, fmt.Errorf("encoding binder: %w", err)
 	}
 	if buf.Len() > MaxBinder {

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"errors"
 	"os"
+	"strconv"
 	"strings"
 	"testing"
 	"unicode/utf8"
@@ -109,7 +110,7 @@ func TestDecodeRefuses(t *testing.T) {
 		{"syntax on line 3", "{\n\"format\": 1,\n\"plans\": [,]}", CodeInvalidJSON, 3},
 		{"trailing data", `{"format":1} {}`, CodeInvalidJSON, 1},
 		{"no format", `{"plans": []}`, CodeNoFormat, 0},
-		{"newer", `{"format": 2, "whatever": true}`, CodeNewerFormat, 0},
+		{"newer", `{"format": ` + strconv.Itoa(Format+1) + `, "whatever": true}`, CodeNewerFormat, 0},
 		{"zero format", `{"format": 0}`, CodeBadFormat, 0},
 		{"string format", `{"format": "1"}`, CodeBadFormat, 0},
 		{"unknown field", "{\"format\": 1,\n\"plan\": []}", CodeUnknownField, 2},

@@ -29,16 +29,22 @@ type Share struct {
 // it may be shown on its last day, not after.
 func (s *Share) Expired(today Date) bool { return s.Until.Before(today) }
 
-// EncodeShare writes a share as JSON.
+// EncodeShare writes a share as JSON, it and its binder with the current
+// [Format], as Encode does: a share can hold what only the current format
+// has (a helper's "if_silent", an answer's "na"), and a pathway of an
+// older format must say that it comes from a newer one.
 func EncodeShare(s *Share) ([]byte, error) {
 	if err := s.Binder.Validate(); err != nil {
 		return nil, err
 	}
+	current, binder := *s, *s.Binder
+	current.Format, binder.Format = Format, Format
+	current.Binder = &binder
 	var buf bytes.Buffer
 	enc := json.NewEncoder(&buf)
 	enc.SetIndent("", "  ")
 	enc.SetEscapeHTML(false)
-	if err := enc.Encode(s); err != nil {
+	if err := enc.Encode(&current); err != nil {
 		return nil, err
 	}
 	return buf.Bytes(), nil
