@@ -26,8 +26,12 @@ import (
 //go:embed guide.json
 var guideJSON []byte
 
-// Format is the version of the list format this package reads and writes.
-const Format = 1
+// Format is the newest version of the list format this package reads.
+// Format 2 added a listing's "confirmed" day; a format-1 list is a format-2
+// list without it, read the same. A list that gives "confirmed" should say
+// 2, so that a pathway older than the field says it needs a newer version
+// instead of refusing an unknown field.
+const Format = 2
 
 // MaxList is the largest list file, in bytes.
 const MaxList = 1 << 20

@@ -200,7 +200,7 @@ func TestFind(t *testing.T) {
 func TestParseRefuses(t *testing.T) {
 	for _, c := range []struct{ name, json, code string }{
 		{"not json", `nope`, "invalid-json"},
-		{"newer", `{"format":2,"name":"x","date":"2026-01","listings":[]}`, "newer-format"},
+		{"newer", `{"format":3,"name":"x","date":"2026-01","listings":[]}`, "newer-format"},
 		{"no format", `{"name":"x","date":"2026-01","listings":[]}`, "missing"},
 		{"unknown field", `{"format":1,"name":"x","date":"2026-01","listings":[],"extra":1}`, "unknown-field"},
 		{"unknown field in listing", `{"format":1,"name":"x","date":"2026-01","listings":[{"id":"a","name":"A","region":"r","categories":["legal"],"description":"d","fax":"1"}]}`, "unknown-field"},
@@ -221,6 +221,28 @@ func TestParseRefuses(t *testing.T) {
 	var e *Error
 	if errors.As(err, &e); e == nil || e.Listing != "Clinic A" || e.Line != 1 {
 		t.Errorf("the bad phone's error does not name its listing and line: %+v", e)
+	}
+}
+
+// TestParseFormats: a list says format 1 or 2 and is read the same; a
+// format-2 list gives "confirmed", which a pathway before format 2 would
+// refuse as an unknown field.
+func TestParseFormats(t *testing.T) {
+	if Format != 2 {
+		t.Fatalf("Format %d: the tests below are for 2", Format)
+	}
+	const listing = `{"id":"a","name":"A","phones":[{"text":"416-555-0177"}],"categories":["legal"],"description":"d"`
+	for _, c := range []struct{ json, confirmed string }{
+		{`{"format":1,"name":"x","date":"2026-01","listings":[` + listing + `}]}`, ""},
+		{`{"format":2,"name":"x","date":"2026-01","listings":[` + listing + `,"confirmed":"2026-11-23"}]}`, "2026-11-23"},
+	} {
+		l, _, err := Parse([]byte(c.json))
+		if err != nil {
+			t.Fatalf("%s: %v", c.json, err)
+		}
+		if got := l.Listings[0].Confirmed; got != c.confirmed || len(l.Listings[0].Phones) != 1 {
+			t.Errorf("%s: confirmed %q, phones %v", c.json, got, l.Listings[0].Phones)
+		}
 	}
 }
 

@@ -331,6 +331,11 @@ func openRun(o *OpenOptions) error {
 		return e.Describe(err, "", o.File)
 	}
 	sh, err := plan.DecodeShare(plain)
+	var pe *plan.Error
+	if errors.As(err, &pe) && pe.Code == plan.CodeNewerFormat {
+		// A share from a newer pathway: said as such, not as no share.
+		return e.DescribeRead(err, "", o.File)
+	}
 	if err != nil {
 		return e.Fail("open.not-shared")
 	}
