@@ -5,6 +5,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"regexp"
 	"strings"
 	"testing"
 
@@ -243,4 +244,49 @@ func (tm *tmuxTerm) exportBytes() []byte {
 		tm.t.Fatalf("export: %v", err)
 	}
 	return out
+}
+
+// TestAccessibleRestoreFirst: in accessible mode, a new pathway's
+// passphrase question offers the backup as its third numbered choice; the
+// plans come back and the numbered home menu speaks their language.
+func TestAccessibleRestoreFirst(t *testing.T) {
+	tm := newTerm(t)
+	made := filepath.Join(tm.dir, "made")
+	backup := filepath.Join(tm.dir, "plans-backup.age")
+	for _, args := range [][]string{
+		{"--vault", made, "--passphrase-file", tm.passFile(), "import", filepath.Join("..", "..", "testdata", "hard-binder.json")},
+		{"--vault", made, "--passphrase-file", tm.passFile(), "backup", "-o", backup},
+	} {
+		if out, err := exec.Command(pathwayBinary(t), args...).CombinedOutput(); err != nil {
+			t.Fatalf("%v: %v\n%s", args, err, out)
+		}
+	}
+	tm.start("--accessible")
+	tm.waitFor("How do you want to make your passphrase?")
+	tm.waitFor("3) I have a backup: bring my plans back")
+	tm.text("3")
+	tm.keys("Enter")
+	tm.waitFor("Where is your backup file?")
+	tm.text(backup)
+	tm.keys("Enter")
+	tm.waitFor("Passphrase of the backup")
+	// Typed without echo: the screen does not change until Enter.
+	tm.tmux("send-keys", "-t", "t", "-l", "correct horse battery staple")
+	tm.keys("Enter")
+	s := tm.waitFor("Bạn muốn làm gì?")
+	m := regexp.MustCompile(`(\d+)\) Thoát`).FindStringSubmatch(s)
+	if m == nil {
+		t.Fatalf("no numbered Quit in Vietnamese:\n%s", s)
+	}
+	tm.text(m[1])
+	tm.keys("Enter")
+	tm.waitFor("Bấm Enter") // to clear the screen and its history
+	tm.keys("Enter")
+	if got := tm.exited(); got != "exit=0" {
+		t.Fatalf("pathway ended with %s:\n%s", got, tm.everything())
+	}
+	b := tm.export()
+	if n := len(b["contacts"].([]any)); n < 12 {
+		t.Errorf("%d contacts came back", n)
+	}
 }
