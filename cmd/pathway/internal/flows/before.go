@@ -9,6 +9,7 @@ import (
 	"pathway/cmd/pathway/internal/output"
 	"pathway/cmd/pathway/internal/session"
 	"pathway/cmd/pathway/internal/ui"
+	"pathway/plan"
 )
 
 // BeforeSearchText is the page "Before a search": backup, hand over,
@@ -61,17 +62,19 @@ func BeforeSearch(s *session.Session, u ui.UI) error {
 var ErrWiped = errors.New("wiped")
 
 // wipeNow asks, then deletes every vault pathway has on this device. It
-// reports whether it did; after it, the session holds nothing.
+// reports whether it did; after it, the session holds nothing. When
+// another pathway window holds a folder, nothing is deleted: said, and the
+// page comes back.
 func wipeNow(s *session.Session, u ui.UI, backedUp bool) (bool, error) {
 	e := s.E
 	T := e.T
 	var dirs []string
 	for _, d := range session.AllDirs(e, s.Options()) {
 		if _, err := os.Stat(d); err == nil {
-			dirs = append(dirs, "  "+d)
+			dirs = append(dirs, d)
 		}
 	}
-	q := T("before.wipe-ask", "Dirs", strings.Join(dirs, "\n"))
+	q := T("before.wipe-ask", "Dirs", folderLines(dirs))
 	if !backedUp {
 		q += "\n\n" + T("before.wipe-no-backup")
 	}
@@ -79,15 +82,43 @@ func wipeNow(s *session.Session, u ui.UI, backedUp bool) (bool, error) {
 	if err != nil || k != 1 {
 		return false, err
 	}
-	if _, err := s.Wipe(); err != nil {
-		// Part of it may be gone: said, and pathway ends with the error.
-		return true, errors.Join(ErrWiped, err)
+	u.Busy(T("before.wiping"))
+	kept, err := s.Wipe()
+	if err != nil && kept == nil {
+		u.Notice(e.Message(err))
+		return false, nil
+	}
+	if err != nil {
+		// Part of it is gone: said on the screen, then pathway ends with
+		// the same words and a failure.
+		msg := T("before.wipe-failed", "Dirs", folderLines(kept))
+		if err := u.Show(T("before.title"), msg); err != nil {
+			return true, err
+		}
+		return true, errors.Join(ErrWiped, &env.Error{Msg: msg, Code: env.ExitFailure})
 	}
 	msg := T("before.wiped") + "\n\n" + T("msg.wipe-ssd") + "\n\n" + T("before.wiped-paper")
 	if err := u.Show(T("before.title"), msg); err != nil {
 		return true, err
 	}
 	return true, ErrWiped
+}
+
+// lines is text of several lines put into a message: each line made
+// visible already (a folder's name cannot drive the terminal), the line
+// breaks kept.
+type lines string
+
+// folderLines lists folders, one per line, indented.
+func folderLines(dirs []string) lines {
+	var b strings.Builder
+	for i, d := range dirs {
+		if i > 0 {
+			b.WriteString("\n")
+		}
+		b.WriteString("  " + plan.Visible(d))
+	}
+	return lines(b.String())
 }
 
 // backupNow asks where, writes the backup and checks it. It reports

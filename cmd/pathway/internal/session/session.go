@@ -441,37 +441,47 @@ func backupOnly(v *crypt.Vault) bool {
 }
 
 // Wipe deletes this session's vault and every other vault pathway may
-// have made on this device (AllDirs), as `pathway wipe --all` does, and
-// returns the paths it removed. The session holds nothing to save after.
-func (s *Session) Wipe() ([]string, error) {
+// have made on this device (AllDirs), as `pathway wipe --all` does. Every
+// folder is locked first: if one cannot be (another pathway window holds
+// it), nothing is deleted and kept is nil. Then each is deleted in turn,
+// going on past one that fails: kept names the folders that may still
+// hold files, and err says why. The session holds nothing to save after.
+func (s *Session) Wipe() (kept []string, err error) {
 	e := s.E
 	if s.Vault == nil || !s.locked {
 		return nil, e.Fail("error.internal", "Detail", "wipe without the vault's lock")
 	}
-	removed, err := s.Vault.Wipe()
-	s.locked = false // Wipe let the lock go with the folder
-	if err != nil {
-		return removed, e.Describe(err, s.Vault.Dir, "")
-	}
+	vaults := []*crypt.Vault{s.Vault}
 	for _, d := range AllDirs(e, s.opts) {
 		if filepath.Clean(d) == filepath.Clean(s.Vault.Dir) {
 			continue
 		}
-		more, err := WipeDir(e, d)
-		removed = append(removed, more...)
+		if _, err := os.Stat(d); err != nil {
+			continue
+		}
+		v, err := lockedAt(e, d)
 		if err != nil {
-			return removed, err
+			for _, other := range vaults[1:] {
+				other.Unlock()
+			}
+			return nil, err
+		}
+		vaults = append(vaults, v)
+	}
+	var errs []error
+	for _, v := range vaults {
+		if _, err := v.Wipe(); err != nil {
+			v.Unlock()
+			kept = append(kept, v.Dir)
+			errs = append(errs, err)
 		}
 	}
-	return removed, nil
+	s.locked = false
+	return kept, errors.Join(errs...)
 }
 
-// WipeDir deletes the vault in folder d, if there is one, and returns the
-// paths it removed.
-func WipeDir(e *env.Env, d string) ([]string, error) {
-	if _, err := os.Stat(d); err != nil {
-		return nil, nil
-	}
+// lockedAt returns the vault in folder d, locked.
+func lockedAt(e *env.Env, d string) (*crypt.Vault, error) {
 	v, err := crypt.At(d)
 	if errors.Is(err, crypt.ErrUnsafe) {
 		v = &crypt.Vault{Dir: d} // wiping is the point: the mode does not matter
@@ -481,8 +491,22 @@ func WipeDir(e *env.Env, d string) ([]string, error) {
 	if err := v.Lock(); err != nil {
 		return nil, e.Describe(err, v.Dir, "")
 	}
+	return v, nil
+}
+
+// WipeDir deletes the vault in folder d, if there is one, and returns the
+// paths it removed.
+func WipeDir(e *env.Env, d string) ([]string, error) {
+	if _, err := os.Stat(d); err != nil {
+		return nil, nil
+	}
+	v, err := lockedAt(e, d)
+	if err != nil {
+		return nil, err
+	}
 	removed, err := v.Wipe()
 	if err != nil {
+		v.Unlock()
 		return removed, e.Describe(err, v.Dir, "")
 	}
 	return removed, nil
