@@ -150,7 +150,7 @@ func restoreRun(o *RestoreOptions) error {
 	if err != nil {
 		return err
 	}
-	fmt.Fprintln(e.Stderr, e.T("restore.done", "Dir", r.Dir, "Count", len(r.Files), "Made", r.Manifest.Made))
+	fmt.Fprintln(e.Stderr, e.N("restore.done", len(r.Files), "Dir", r.Dir, "Made", r.Manifest.Made))
 	if r.SamePassphrase {
 		fmt.Fprintln(e.Stderr, e.T("restore.same-passphrase"))
 	}

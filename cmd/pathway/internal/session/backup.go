@@ -519,7 +519,7 @@ func restoreFirst(e *env.Env, o *Options, p Prompter, line Liner, v *crypt.Vault
 		}
 		// From here on, in the language the plans were made in.
 		e.UseSavedLanguage(b)
-		msg := T("restore.done", "Dir", v.Dir, "Count", len(files), "Made", m.Made)
+		msg := e.N("restore.done", len(files), "Dir", v.Dir, "Made", m.Made)
 		if key.IsPassphrase() {
 			msg += "\n" + T("restore.same-passphrase")
 		}
