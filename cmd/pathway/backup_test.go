@@ -55,7 +55,7 @@ func TestTerminalBeforeASearch(t *testing.T) {
 	tm.waitForWords("pathway opened it again to check it")
 	tm.keys("Enter")
 	tm.choose("Back to the menu")
-	tm.waitFor("What do you want to do?")
+	tm.waitFor("Start a new plan")
 	tm.choose("Quit")
 	if got := tm.exited(); got != "exit=0" {
 		t.Fatalf("pathway ended with %s", got)

@@ -39,7 +39,7 @@ func BeforeSearch(s *session.Session, u ui.UI) error {
 	}
 	backedUp := false
 	for {
-		k, err := u.Menu(T("before.title"), T("before.title"), []string{T("before.backup-now"), T("before.wipe"), T("before.back")})
+		k, err := u.Menu(T("before.title"), T("home.title"), []string{T("before.backup-now"), T("before.wipe"), T("before.back")})
 		if err != nil || k == 2 {
 			return err
 		}
