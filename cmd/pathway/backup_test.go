@@ -267,6 +267,11 @@ func TestAccessibleRestoreFirst(t *testing.T) {
 	tm.text("3")
 	tm.keys("Enter")
 	tm.waitFor("Where is your backup file?")
+	// A file from inside a vault opens with a key, not a passphrase: said
+	// before any passphrase is asked, and the path asked again.
+	tm.text(filepath.Join(made, "binder.age"))
+	tm.keys("Enter")
+	tm.waitForWords("does not open with a passphrase")
 	tm.text(backup)
 	tm.keys("Enter")
 	tm.waitFor("Passphrase of the backup")

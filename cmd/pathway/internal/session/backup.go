@@ -499,6 +499,11 @@ func restoreFirst(e *env.Env, o *Options, p Prompter, line Liner, v *crypt.Vault
 			p.Notice(e.Message(e.Fail("error.input-file", "Path", path)))
 			continue
 		}
+		if o.IdentityFile == "" && crypt.IsAge(sealed) && !crypt.NeedsPassphrase(sealed) {
+			// Said before a passphrase is asked in vain.
+			p.Notice(T("first.restore-needs-key", "Path", path, "Backup", T("before.backup-now")))
+			continue
+		}
 		key, m, files, b, err := readBackup(e, o, p, RestoreFrom{Path: path, Sealed: sealed})
 		var said *env.Error
 		if errors.As(err, &said) && !said.Quiet {
@@ -613,6 +618,10 @@ func openBackup(e *env.Env, o *Options, p Prompter, from RestoreFrom) ([]byte, *
 		}
 		if asked && try < Tries && (errors.Is(err, crypt.ErrWrongPassphrase) || errors.Is(err, crypt.ErrEmptyPassphrase)) {
 			help = e.T("restore.wrong-passphrase", "Path", from.Path)
+			if errors.Is(err, crypt.ErrEmptyPassphrase) {
+				// Enter alone: no passphrase was tried.
+				help = e.T("error.passphrase-empty")
+			}
 			if _, bare := p.(TTY); bare {
 				p.Notice(help)
 				help = ""
