@@ -217,7 +217,9 @@ func TestTerminalSearchAndBack(t *testing.T) {
 	tm.focus("Where is your backup file?")
 	tm.text(backup)
 	tm.keys("Enter")
-	tm.waitFor("Passphrase of the backup")
+	if s := tm.waitFor("Passphrase of the backup"); !strings.Contains(s, "Welcome to pathway") {
+		t.Errorf("the backup's passphrase is asked under another header:\n%s", s)
+	}
 	tm.text("not the passphrase at all")
 	tm.keys("Enter")
 	tm.waitForWords("That passphrase does not open")

@@ -391,6 +391,9 @@ type RestoreFrom struct {
 	// that opens with the vault's passphrase or identity file.
 	Identity string
 	Replace  bool // write over the vault's files
+	// Header is the screen's header while the passphrase is asked:
+	// "pathway" if empty.
+	Header string
 }
 
 // Restored says what a restore put back.
@@ -504,7 +507,7 @@ func restoreFirst(e *env.Env, o *Options, p Prompter, line Liner, v *crypt.Vault
 			p.Notice(T("first.restore-needs-key", "Path", path, "Backup", T("before.backup-now")))
 			continue
 		}
-		key, m, files, b, err := readBackup(e, o, p, RestoreFrom{Path: path, Sealed: sealed})
+		key, m, files, b, err := readBackup(e, o, p, RestoreFrom{Path: path, Sealed: sealed, Header: T("first.title")})
 		var said *env.Error
 		if errors.As(err, &said) && !said.Quiet {
 			// A problem with this file: said, and the path asked again.
@@ -599,7 +602,11 @@ func openBackup(e *env.Env, o *Options, p Prompter, from RestoreFrom) ([]byte, *
 		var err error
 		asked := o.PassphraseFile == ""
 		if asked {
-			pass, err = p.Secret("pathway", e.T("restore.prompt"), help, nil)
+			header := from.Header
+			if header == "" {
+				header = "pathway"
+			}
+			pass, err = p.Secret(header, e.T("restore.prompt"), help, nil)
 		} else {
 			pass, err = FirstLine(e, o.PassphraseFile)
 		}
