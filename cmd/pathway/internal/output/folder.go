@@ -19,12 +19,7 @@ import (
 // exist, since pathway makes no folder. "~/" stands for the home folder.
 // It returns the folder, cleaned.
 func Folder(e *env.Env, typed string) (string, error) {
-	dir := strings.TrimSpace(typed)
-	if rest, ok := strings.CutPrefix(dir, "~"); ok && (rest == "" || rest[0] == '/' || rest[0] == '\\') {
-		if home := e.Getenv("HOME"); home != "" {
-			dir = home + rest
-		}
-	}
+	dir := TypedPath(e, typed)
 	if !filepath.IsAbs(dir) {
 		return "", e.Fail("access.folder-not-path", "Path", typed)
 	}
@@ -37,6 +32,22 @@ func Folder(e *env.Env, typed string) (string, error) {
 		return "", e.Fail("access.folder-not-dir", "Dir", dir)
 	}
 	return dir, nil
+}
+
+// TypedPath is a path as a person types or pastes it: spaces around it
+// and the quotes that "Copy as path" and dragging a file onto a terminal
+// put around it taken off, and a leading ~ read as the home folder.
+func TypedPath(e *env.Env, typed string) string {
+	p := strings.TrimSpace(typed)
+	if len(p) >= 2 && (p[0] == '"' && p[len(p)-1] == '"' || p[0] == '\'' && p[len(p)-1] == '\'') {
+		p = p[1 : len(p)-1]
+	}
+	if rest, ok := strings.CutPrefix(p, "~"); ok && (rest == "" || rest[0] == '/' || rest[0] == '\\') {
+		if home := e.Getenv("HOME"); home != "" {
+			p = home + rest
+		}
+	}
+	return p
 }
 
 // Removable lists the removable drives mounted now that pathway can see:

@@ -91,3 +91,21 @@ tmpfs /run/user/1000 tmpfs rw 0 0
 		t.Errorf("got %q, want %q", got, want)
 	}
 }
+
+func TestTypedPath(t *testing.T) {
+	home := "/home/ana"
+	e := testEnv(home)
+	for in, want := range map[string]string{
+		`"/media/usb/plans backup.age"`: "/media/usb/plans backup.age",
+		`'/media/usb/b.age'`:            "/media/usb/b.age",
+		"  /media/usb/b.age  ":          "/media/usb/b.age",
+		"~/Downloads/b.age":             home + "/Downloads/b.age",
+		`"`:                             `"`,
+		"":                              "",
+		"~other/b.age":                  "~other/b.age",
+	} {
+		if got := TypedPath(e, in); got != want {
+			t.Errorf("TypedPath(%q) = %q, want %q", in, got, want)
+		}
+	}
+}

@@ -493,7 +493,7 @@ func restoreFirst(e *env.Env, o *Options, p Prompter, line Liner, v *crypt.Vault
 		if err != nil {
 			return nil, err
 		}
-		path = typedPath(path)
+		path = output.TypedPath(e, path)
 		if path == "" {
 			return nil, errBack
 		}
@@ -534,22 +534,6 @@ func restoreFirst(e *env.Env, o *Options, p Prompter, line Liner, v *crypt.Vault
 		p.Notice(msg)
 		return &Session{E: e, Vault: v, Key: key, kr: kr, Binder: b, Plain: files[crypt.CurrentName], locked: true, opts: o}, nil
 	}
-}
-
-// typedPath is a path as a person types or pastes it: the quotes that
-// "Copy as path" and dragging a file onto a terminal put around it taken
-// off, and a leading ~ read as the home folder.
-func typedPath(p string) string {
-	p = strings.TrimSpace(p)
-	if len(p) >= 2 && (p[0] == '"' && p[len(p)-1] == '"' || p[0] == '\'' && p[len(p)-1] == '\'') {
-		p = p[1 : len(p)-1]
-	}
-	if p == "~" || strings.HasPrefix(p, "~/") || strings.HasPrefix(p, `~\`) {
-		if home, err := os.UserHomeDir(); err == nil {
-			p = filepath.Join(home, p[1:])
-		}
-	}
-	return p
 }
 
 // A Liner asks for a line of text: the full screen and the plain prompts

@@ -72,23 +72,3 @@ func TestWipeLocksEveryFolderFirst(t *testing.T) {
 		}
 	}
 }
-
-func TestTypedPath(t *testing.T) {
-	home, err := os.UserHomeDir()
-	if err != nil {
-		t.Skip(err)
-	}
-	for in, want := range map[string]string{
-		`"/media/usb/plans backup.age"`: "/media/usb/plans backup.age",
-		`'/media/usb/b.age'`:            "/media/usb/b.age",
-		"  /media/usb/b.age  ":          "/media/usb/b.age",
-		"~/Downloads/b.age":             filepath.Join(home, "Downloads", "b.age"),
-		`"`:                             `"`,
-		"":                              "",
-		"~other/b.age":                  "~other/b.age",
-	} {
-		if got := typedPath(in); got != want {
-			t.Errorf("typedPath(%q) = %q, want %q", in, got, want)
-		}
-	}
-}
